@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Provisions and runs the PostgreSQL server ActivityWatch uses.
+#   scripts/postgres.sh start|stop|status|url
+# With ActivityWatch__Postgres__ConnectionString set, that server is used and nothing is
+# started. Otherwise a private cluster lives under .data/postgres, bound to 127.0.0.1 on
+# its own port, owned by the postgres OS user, with a password login for ActivityWatch.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DATA="${ACTIVITYWATCH_PGDATA:-$ROOT/.data/postgres}"
+PORT="${ACTIVITYWATCH_PGPORT:-55432}"
+DB_USER=activitywatch
+DB_PASSWORD=activitywatch
+DB_NAME=activitywatch
+
+url() {
+  if [[ -n "${ActivityWatch__Postgres__ConnectionString:-}" ]]; then
+    echo "$ActivityWatch__Postgres__ConnectionString"
+  else
+    echo "Host=127.0.0.1;Port=$PORT;Database=$DB_NAME;Username=$DB_USER;Password=$DB_PASSWORD;Maximum Pool Size=50"
+  fi
+}
+
+pg_bin() {
+  local dir
+  for dir in /usr/lib/postgresql/*/bin; do
+    [[ -x "$dir/pg_ctl" ]] && { echo "$dir"; return; }
+  done
+  return 1
+}
+
+ensure_installed() {
+  if ! pg_bin >/dev/null; then
+    echo "postgres.sh: installing Debian's postgresql" >&2
+    apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >&2
+  fi
+}
+
+# initdb refuses to run as root; the cluster belongs to the postgres OS user.
+as_pg() {
+  if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+ready() {
+  "$(pg_bin)/pg_isready" -h 127.0.0.1 -p "$PORT" -q 2>/dev/null
+}
+
+start() {
+  if [[ -n "${ActivityWatch__Postgres__ConnectionString:-}" ]]; then
+    url; return
+  fi
+  ensure_installed
+  local bin; bin="$(pg_bin)"
+  mkdir -p "$(dirname "$DATA")"
+  if [[ ! -s "$DATA/PG_VERSION" ]]; then
+    mkdir -p "$DATA"
+    [[ "$(id -u)" == 0 ]] && chown postgres:postgres "$DATA"
+    chmod 700 "$DATA"
+    as_pg "$bin/initdb" -D "$DATA" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+      -E UTF8 --locale=C.UTF-8 >/dev/null
+    cat >> "$DATA/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $PORT
+unix_socket_directories = '$DATA'
+max_connections = 200
+shared_buffers = 512MB
+synchronous_commit = off
+CONF
+  fi
+  if ! ready; then
+    as_pg "$bin/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w -t 60 start >/dev/null
+  fi
+  as_pg "$bin/psql" -h "$DATA" -p "$PORT" -U postgres -d postgres -qAt -v ON_ERROR_STOP=1 >/dev/null <<SQL
+SELECT 'CREATE ROLE $DB_USER LOGIN SUPERUSER PASSWORD ''$DB_PASSWORD'''
+  WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$DB_USER')\gexec
+SELECT 'CREATE DATABASE $DB_NAME OWNER $DB_USER'
+  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '$DB_NAME')\gexec
+SQL
+  url
+}
+
+stop() {
+  [[ -n "${ActivityWatch__Postgres__ConnectionString:-}" ]] && return
+  local bin; bin="$(pg_bin)" || return 0
+  if [[ -s "$DATA/PG_VERSION" ]] && ready; then
+    as_pg "$bin/pg_ctl" -D "$DATA" -m fast -w stop >/dev/null
+  fi
+}
+
+status() {
+  if [[ -n "${ActivityWatch__Postgres__ConnectionString:-}" ]]; then
+    echo "external: $ActivityWatch__Postgres__ConnectionString"; return
+  fi
+  if pg_bin >/dev/null && ready; then echo "running on 127.0.0.1:$PORT ($DATA)"; else echo "stopped"; return 3; fi
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  url) url ;;
+  *) echo "usage: $0 start|stop|status|url" >&2; exit 2 ;;
+esac

@@ -1,0 +1,15 @@
+using Marten;
+
+namespace ActivityWatch.Monitoring.Store;
+
+/// <summary>
+/// Every projection and subscription ActivityWatch runs, with its lifecycle. Multi-stream
+/// projections are Async: they run under the async daemon (HotCold across nodes), never inline
+/// on the ingest path.
+/// </summary>
+public static class MonitoringProjections
+{
+    public static void Register(StoreOptions options)
+    {
+    }
+}

@@ -1,0 +1,50 @@
+using ActivityWatch.Monitoring.Recording;
+using ActivityWatch.Monitoring.Timeline;
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace ActivityWatch.Monitoring.Store;
+
+public static class MonitoringServiceCollectionExtensions
+{
+    /// <summary>Marten, the async daemon in the configured role, and the monitoring services.</summary>
+    public static IServiceCollection AddActivityWatchMonitoring(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PostgresOptions>().BindConfiguration(PostgresOptions.Section);
+        services.AddOptions<ProjectionOptions>().BindConfiguration(ProjectionOptions.Section);
+        services.AddSingleton(TimeProvider.System);
+
+        // One pool for Marten and for ActivityWatch's own SQL (timeline index, reports).
+        services.AddSingleton(sp => NpgsqlDataSource.Create(ConnectionString(sp.GetRequiredService<IOptions<PostgresOptions>>().Value)));
+
+        var projections = configuration.GetSection(ProjectionOptions.Section).Get<ProjectionOptions>() ?? new ProjectionOptions();
+        var marten = services
+            .AddMarten(sp =>
+            {
+                var options = new StoreOptions();
+                StoreConfiguration.Configure(options, sp.GetRequiredService<IOptions<PostgresOptions>>().Value, sp.GetRequiredService<NpgsqlDataSource>());
+                return options;
+            })
+            .ApplyAllDatabaseChangesOnStartup();
+
+        if (projections.Daemon != DaemonRole.Disabled)
+        {
+            marten.AddAsyncDaemon(projections.Daemon == DaemonRole.Solo ? DaemonMode.Solo : DaemonMode.HotCold);
+        }
+
+        services.AddSingleton<ActivityRecorder>();
+        services.AddSingleton<TimelineQueries>();
+        return services;
+    }
+
+    private static string ConnectionString(PostgresOptions postgres) =>
+        string.IsNullOrWhiteSpace(postgres.ConnectionString)
+            ? throw new InvalidOperationException(
+                "No PostgreSQL connection string: set ActivityWatch__Postgres__ConnectionString, " +
+                "or run scripts/postgres.sh start and use the string it prints.")
+            : postgres.ConnectionString;
+}

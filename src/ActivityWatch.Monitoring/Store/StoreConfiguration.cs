@@ -1,0 +1,39 @@
+using ActivityWatch.Monitoring.Checkpoints;
+using ActivityWatch.Monitoring.Quarantine;
+using ActivityWatch.Monitoring.Records;
+using ActivityWatch.Monitoring.Timeline;
+using JasperFx;
+using JasperFx.Events;
+using Npgsql;
+using Marten;
+using Weasel.Core;
+
+namespace ActivityWatch.Monitoring.Store;
+
+/// <summary>The one place that says what ActivityWatch keeps in PostgreSQL.</summary>
+public static class StoreConfiguration
+{
+    public static void Configure(StoreOptions options, PostgresOptions postgres, NpgsqlDataSource dataSource)
+    {
+        options.Connection(dataSource);
+        options.DatabaseSchemaName = postgres.Schema;
+        options.Events.DatabaseSchemaName = postgres.Schema;
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+
+        // A stream per log object (file, S3 object, SQS batch) keyed by its name: see README, "Streams".
+        options.Events.StreamIdentity = StreamIdentity.AsString;
+        // Appends without per-event round trips; the database stamps the time it stored each event,
+        // while the event itself carries the time AWS says the activity happened.
+        options.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
+        options.Events.AddEventType<ActivityRecorded>();
+
+        options.Schema.For<SourceCheckpoint>().Identity(c => c.Id);
+        options.Schema.For<QuarantinedRecord>().Identity(q => q.Id)
+            .Index(q => q.SourceObject);
+
+        options.Storage.ExtendedSchemaObjects.Add(TimelineTable.Define(postgres.Schema));
+
+        MonitoringProjections.Register(options);
+    }
+}
