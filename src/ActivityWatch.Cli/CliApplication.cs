@@ -1,0 +1,24 @@
+using System.CommandLine;
+using ActivityWatch.Cli.Commands;
+
+namespace ActivityWatch.Cli;
+
+/// <summary>The `activitywatch` command line: one file per command under Commands/.</summary>
+public static class CliApplication
+{
+    public static RootCommand Build(CliContext context)
+    {
+        var root = new RootCommand("ActivityWatch: AWS activity monitoring from CloudTrail and S3 server access logs.");
+        root.Subcommands.Add(IngestCommand.Create(context));
+        root.Subcommands.Add(TimelineCommand.Create(context));
+        root.Subcommands.Add(QuarantineCommand.Create(context));
+        root.Subcommands.Add(SimulateCommand.Create(context));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    {
+        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
+        return await Build(context).Parse(args).InvokeAsync(configuration, cancellationToken);
+    }
+}

@@ -1,0 +1,7 @@
+namespace ActivityWatch.Cli.Output;
+
+public enum OutputFormat
+{
+    Table,
+    Json,
+}

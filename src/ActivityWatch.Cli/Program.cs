@@ -1,0 +1,3 @@
+using ActivityWatch.Cli;
+
+return await CliApplication.RunAsync(args, CliContext.ForConsole());

@@ -1,0 +1,3 @@
+namespace ActivityWatch.Ingestion.Pipeline;
+
+public readonly record struct IngestProgress(int FilesDone, int FilesTotal, long Records, long Ingested, long Rejected);

@@ -1,0 +1,3 @@
+namespace ActivityWatch.Ingestion.Pipeline;
+
+public sealed record ObjectFailure(string Object, string Reason);

@@ -1,0 +1,9 @@
+namespace ActivityWatch.Monitoring.Alerts;
+
+public enum AlertStatus
+{
+    Open,
+    Acknowledged,
+    Resolved,
+    Suppressed,
+}

@@ -1,0 +1,9 @@
+namespace ActivityWatch.Simulation;
+
+public enum PersonArchetype
+{
+    Developer,
+    Operator,
+    DataAnalyst,
+    Auditor,
+}

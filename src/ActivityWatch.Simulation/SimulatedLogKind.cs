@@ -1,0 +1,7 @@
+namespace ActivityWatch.Simulation;
+
+public enum SimulatedLogKind
+{
+    CloudTrail,
+    S3Access,
+}
