@@ -12,7 +12,6 @@ public static class CliApplication
         root.Subcommands.Add(IngestCommand.Create(context));
         root.Subcommands.Add(TimelineCommand.Create(context));
         root.Subcommands.Add(QuarantineCommand.Create(context));
-        root.Subcommands.Add(SimulateCommand.Create(context));
         return root;
     }
 

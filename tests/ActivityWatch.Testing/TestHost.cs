@@ -1,5 +1,6 @@
 using System.Text;
 using ActivityWatch.Hosting;
+using Marten.Events;
 using ActivityWatch.Ingestion.Objects;
 using ActivityWatch.Ingestion.Pipeline;
 using ActivityWatch.Monitoring.Store;
