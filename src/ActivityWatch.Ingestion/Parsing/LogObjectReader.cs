@@ -1,19 +1,51 @@
+using System.IO.Compression;
+using ActivityWatch.Ingestion.Parsing.Detection;
+using ActivityWatch.Ingestion.Parsing.Framing;
+
 namespace ActivityWatch.Ingestion.Parsing;
 
-// TEMPORARY compile shim written by the lead so other modules build while the parser is being
-// written; the parsing engineer replaces this whole file (and may move LogObject to its own file).
+/// <summary>
+/// Opens one log object (a file or an S3 object) for reading: recognises gzip by its magic bytes
+/// (S3 servers and copies drop or keep Content-Encoding unpredictably, and names lie) and the
+/// format by the first non-whitespace bytes.
+/// </summary>
 public static class LogObjectReader
 {
+    /// <param name="content">The object's bytes; read once, front to back, and left open.</param>
+    /// <param name="sourceObject">The file path or s3:// URI, for records and rejections.</param>
     public static Task<LogObject> OpenAsync(Stream content, string sourceObject, CancellationToken ct) =>
-        throw new NotImplementedException("parser not written yet");
-}
+        OpenAsync(content, sourceObject, ReaderLimits.Default, ct);
 
-public sealed class LogObject : IAsyncDisposable
-{
-    public LogFormat Format { get; }
-
-    public IAsyncEnumerable<ParsedRecord> ReadAsync(long startPosition, CancellationToken ct) =>
-        throw new NotImplementedException("parser not written yet");
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    internal static async Task<LogObject> OpenAsync(Stream content, string sourceObject, ReaderLimits limits, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(sourceObject);
+        var magic = new byte[2];
+        var read = 0;
+        while (read < magic.Length)
+        {
+            var n = await content.ReadAsync(magic.AsMemory(read), ct).ConfigureAwait(false);
+            if (n == 0) break;
+            read += n;
+        }
+        Stream decoded = new PrefixedStream(magic.AsMemory(0, read), content);
+        GzipTrailerWatch? gzip = null;
+        if (read == 2 && magic[0] == 0x1f && magic[1] == 0x8b)
+        {
+            gzip = new GzipTrailerWatch(decoded);
+            decoded = new GZipStream(gzip, CompressionMode.Decompress, leaveOpen: false);
+        }
+        var window = new StreamWindow(decoded, gzip, limits);
+        try
+        {
+            var detection = await FormatDetector.DetectAsync(window, ct).ConfigureAwait(false);
+            return new LogObject(sourceObject, decoded, window, detection, gzip is not null);
+        }
+        catch
+        {
+            window.Dispose();
+            await decoded.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
 }

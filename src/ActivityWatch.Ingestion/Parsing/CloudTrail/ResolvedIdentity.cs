@@ -1,0 +1,3 @@
+namespace ActivityWatch.Ingestion.Parsing.CloudTrail;
+
+internal readonly record struct ResolvedIdentity(string IdentityType, string Principal, string? SessionName);

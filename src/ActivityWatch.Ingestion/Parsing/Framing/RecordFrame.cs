@@ -1,0 +1,12 @@
+namespace ActivityWatch.Ingestion.Parsing.Framing;
+
+/// <summary>
+/// The bytes of one position, or why its bytes could not be framed. <see cref="Bytes"/> points
+/// into the read buffer: it is valid only until the enumerator moves on.
+/// </summary>
+internal readonly record struct RecordFrame(
+    ReadOnlyMemory<byte> Bytes,
+    long ByteOffset,
+    long? Line,
+    string? Problem = null,
+    string? Excerpt = null);
