@@ -26,6 +26,9 @@ public static class StoreConfiguration
         // Appends without per-event round trips; the database stamps the time it stored each event,
         // while the event itself carries the time AWS says the activity happened.
         options.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
+        // The timeline joins raw records by event id; the unique index is also a second guard
+        // against storing one log record twice.
+        options.Events.EnableUniqueIndexOnEventId = true;
         options.Events.AddEventType<ActivityRecorded>();
 
         options.Schema.For<SourceCheckpoint>().Identity(c => c.Id);

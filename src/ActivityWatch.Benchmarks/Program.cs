@@ -1,0 +1,15 @@
+using ActivityWatch.Benchmarks;
+
+// Benchmark programs the scripts/bench-*.sh scripts run; one file per benchmark.
+return args.FirstOrDefault() switch
+{
+    "copy-baseline" => await CopyBaseline.RunAsync(args[1..]),
+    "write-path" => await WritePathSpike.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: ActivityWatch.Benchmarks copy-baseline|write-path ARGS");
+    return 2;
+}
