@@ -3,6 +3,7 @@ using ActivityWatch.Cli.Output;
 using ActivityWatch.Monitoring.Records;
 using ActivityWatch.Monitoring.Store;
 using ActivityWatch.Monitoring.Timeline;
+using ActivityWatch.Monitoring.Timeline.Query;
 
 namespace ActivityWatch.Cli.Commands;
 
@@ -17,6 +18,11 @@ public static class TimelineCommand
     private static readonly Option<string?> Source = new("--source") { Description = "cloudtrail or s3-access." };
     private static readonly Option<bool> ErrorsOnly = new("--errors-only") { Description = "Only records with an error code." };
     private static readonly Option<bool> Raw = new("--raw") { Description = "Include the raw record as logged." };
+    private static readonly Option<string?> Query = new("--query", "-q")
+    {
+        Description = "Query, e.g. 'eventName:Delete* AND NOT errorCode:* AND sourceIp:203.0.113.0/24' (fields: " +
+                      "principal, eventName, eventSource, sourceIp, errorCode, accountId, region, userAgent, accessKeyId, mfa, identityType).",
+    };
 
     public static Command Create(CliContext context)
     {
@@ -27,7 +33,7 @@ public static class TimelineCommand
         Source.AcceptOnlyFromAmong(LogSources.CloudTrail, LogSources.S3Access);
         var command = new Command("timeline", "Search activity, newest first.")
         {
-            Principal, AccessKey, Ip, EventName, Account, Source, since, until, ErrorsOnly, limit, format, Raw,
+            Principal, AccessKey, Ip, EventName, Account, Source, since, until, ErrorsOnly, Query, limit, format, Raw,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -44,7 +50,13 @@ public static class TimelineCommand
                 ErrorsOnly = parse.GetValue(ErrorsOnly),
                 Limit = parse.GetValue(limit),
                 IncludeRaw = parse.GetValue(Raw),
+                Query = parse.GetValue(Query),
             };
+            if (filter.Query is { } text && !TimelineQueryParser.TryParse(text, out _, out var error))
+            {
+                await context.Error.WriteLineAsync($"invalid --query: {error!.Message}\n  {text}\n  {new string(' ', error.Position)}^");
+                return 2;
+            }
             await using var host = await context.StartHostAsync(DaemonRole.Disabled, cancellationToken);
             var entries = await host.Get<TimelineQueries>().SearchAsync(filter, cancellationToken);
             Write(context.Out, entries, parse.GetValue(format), filter.IncludeRaw);

@@ -15,6 +15,9 @@ public sealed record TimelineFilter
     public int Limit { get; init; } = 100;
     public bool IncludeRaw { get; init; }
 
+    /// <summary>A query in the timeline query language (see Timeline/Query), ANDed with the filters above.</summary>
+    public string? Query { get; init; }
+
     /// <summary>Continue after this entry (keyset paging on event time, then event id).</summary>
     public TimelineCursor? After { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ActivityWatch.Monitoring.Store;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using ActivityWatch.Monitoring.Timeline.Query;
 using NpgsqlTypes;
 
 namespace ActivityWatch.Monitoring.Timeline;
@@ -18,40 +19,8 @@ public sealed class TimelineQueries(NpgsqlDataSource dataSource, IOptions<Postgr
 
     public async Task<IReadOnlyList<TimelineEntry>> SearchAsync(TimelineFilter filter, CancellationToken cancellationToken)
     {
-        var where = new List<string>();
         await using var command = new NpgsqlCommand();
-        void Equal(string column, string? value)
-        {
-            if (value is null) return;
-            var name = $"p{command.Parameters.Count}";
-            where.Add($"t.{column} = @{name}");
-            command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Text) { Value = value });
-        }
-
-        Equal("principal", filter.Principal);
-        Equal("access_key_id", filter.AccessKeyId);
-        Equal("source_ip", filter.SourceIp);
-        Equal("event_name", filter.EventName);
-        Equal("source", filter.Source);
-        Equal("account_id", filter.AccountId);
-        if (filter.Since is { } since)
-        {
-            where.Add("t.event_time >= @since");
-            command.Parameters.Add(new NpgsqlParameter<DateTime>("since", since.UtcDateTime));
-        }
-        if (filter.Until is { } until)
-        {
-            where.Add("t.event_time < @until");
-            command.Parameters.Add(new NpgsqlParameter<DateTime>("until", until.UtcDateTime));
-        }
-        if (filter.ErrorsOnly) where.Add("t.error_code IS NOT NULL");
-        if (filter.After is { } after)
-        {
-            where.Add("(t.event_time, t.event_id) < (@after_time, @after_id)");
-            command.Parameters.Add(new NpgsqlParameter<DateTime>("after_time", after.EventTime.UtcDateTime));
-            command.Parameters.Add(new NpgsqlParameter<Guid>("after_id", after.EventId));
-        }
-
+        var where = Where(filter, command, paging: true);
         var raw = filter.IncludeRaw
             ? $", (SELECT coalesce(e.data -> 'raw', to_jsonb(e.data ->> 'rawLine')) FROM {_schema}.mt_events e WHERE e.id = t.event_id LIMIT 1)"
             : ", NULL::jsonb";
@@ -60,12 +29,34 @@ public sealed class TimelineQueries(NpgsqlDataSource dataSource, IOptions<Postgr
                    t.event_source, t.event_name, t.aws_region, t.source_ip, t.user_agent, t.error_code,
                    t.access_key_id, t.mfa, t.source, t.source_object, t.event_id{raw}
             FROM {_schema}.{TimelineTable.Name} t
-            {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
+            {WhereClause(where)}
             ORDER BY t.event_time DESC, t.event_id DESC
             LIMIT @limit
             """;
         command.Parameters.Add(new NpgsqlParameter<int>("limit", Math.Clamp(filter.Limit, 1, MaxLimit)));
 
+        return await ReadEntriesAsync(command, cancellationToken);
+    }
+
+    /// <summary>The entries with these stored event ids (alert evidence, an event's page), newest first, with their raw records.</summary>
+    public async Task<IReadOnlyList<TimelineEntry>> GetAsync(IReadOnlyCollection<Guid> storedEventIds, CancellationToken cancellationToken)
+    {
+        if (storedEventIds.Count == 0) return [];
+        await using var command = new NpgsqlCommand($"""
+            SELECT t.record_id, t.event_time, t.principal, t.session_name, t.identity_type, t.account_id,
+                   t.event_source, t.event_name, t.aws_region, t.source_ip, t.user_agent, t.error_code,
+                   t.access_key_id, t.mfa, t.source, t.source_object, t.event_id,
+                   (SELECT coalesce(e.data -> 'raw', to_jsonb(e.data ->> 'rawLine')) FROM {_schema}.mt_events e WHERE e.id = t.event_id LIMIT 1)
+            FROM {_schema}.{TimelineTable.Name} t
+            WHERE t.event_id = ANY(@ids)
+            ORDER BY t.event_time DESC, t.event_id DESC
+            """);
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", storedEventIds.ToArray()));
+        return await ReadEntriesAsync(command, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<TimelineEntry>> ReadEntriesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         command.Connection = connection;
         var entries = new List<TimelineEntry>();
@@ -95,6 +86,83 @@ public sealed class TimelineQueries(NpgsqlDataSource dataSource, IOptions<Postgr
             });
         }
         return entries;
+    }
+
+    /// <summary>
+    /// How many records match the filter in each bucket of <paramref name="bucket"/> from
+    /// <see cref="TimelineFilter.Since"/> (required) to Until: the timeline's histogram. The cursor
+    /// and limit are ignored; empty buckets are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<TimelineBucket>> HistogramAsync(TimelineFilter filter, TimeSpan bucket, CancellationToken cancellationToken)
+    {
+        if (filter.Since is not { } origin) throw new ArgumentException("A histogram needs a start time (Since).", nameof(filter));
+        if (bucket <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(bucket), bucket, "The bucket must be positive.");
+        await using var command = new NpgsqlCommand();
+        var where = Where(filter, command, paging: false);
+        command.Parameters.Add(new NpgsqlParameter<TimeSpan>("bucket", bucket));
+        command.Parameters.Add(new NpgsqlParameter<DateTime>("origin", origin.UtcDateTime));
+        command.CommandText = $"""
+            SELECT date_bin(@bucket, t.event_time, @origin) AS bucket, count(*)
+            FROM {_schema}.{TimelineTable.Name} t
+            {WhereClause(where)}
+            GROUP BY 1
+            ORDER BY 1
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        command.Connection = connection;
+        var buckets = new List<TimelineBucket>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            buckets.Add(new TimelineBucket(new DateTimeOffset(reader.GetDateTime(0), TimeSpan.Zero), reader.GetInt64(1)));
+        }
+        return buckets;
+    }
+
+    private static string WhereClause(List<string> where) => where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "";
+
+    /// <summary>The filter as WHERE conditions on <paramref name="command"/>; a query that cannot be read throws <see cref="QuerySyntaxException"/>.</summary>
+    private static List<string> Where(TimelineFilter filter, NpgsqlCommand command, bool paging)
+    {
+        var where = new List<string>();
+        void Equal(string column, string? value)
+        {
+            if (value is null) return;
+            var name = $"p{command.Parameters.Count}";
+            where.Add($"t.{column} = @{name}");
+            command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Text) { Value = value });
+        }
+
+        Equal("principal", filter.Principal);
+        Equal("access_key_id", filter.AccessKeyId);
+        Equal("source_ip", filter.SourceIp);
+        Equal("event_name", filter.EventName);
+        Equal("source", filter.Source);
+        Equal("account_id", filter.AccountId);
+        if (filter.Since is { } since)
+        {
+            where.Add("t.event_time >= @since");
+            command.Parameters.Add(new NpgsqlParameter<DateTime>("since", since.UtcDateTime));
+        }
+        if (filter.Until is { } until)
+        {
+            where.Add("t.event_time < @until");
+            command.Parameters.Add(new NpgsqlParameter<DateTime>("until", until.UtcDateTime));
+        }
+        if (filter.ErrorsOnly) where.Add("t.error_code IS NOT NULL");
+        if (!string.IsNullOrWhiteSpace(filter.Query))
+        {
+            var query = TimelineQueryCompiler.Compile(filter.Query);
+            where.Add(query.Sql);
+            command.Parameters.AddRange(query.Parameters.ToArray());
+        }
+        if (paging && filter.After is { } after)
+        {
+            where.Add("(t.event_time, t.event_id) < (@after_time, @after_id)");
+            command.Parameters.Add(new NpgsqlParameter<DateTime>("after_time", after.EventTime.UtcDateTime));
+            command.Parameters.Add(new NpgsqlParameter<Guid>("after_id", after.EventId));
+        }
+        return where;
     }
 
     private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

@@ -1,0 +1,3 @@
+namespace ActivityWatch.Monitoring.Timeline.Query;
+
+public sealed record AndQuery(QueryNode Left, QueryNode Right) : QueryNode;

@@ -1,0 +1,8 @@
+namespace ActivityWatch.Monitoring.Timeline.Query;
+
+public enum QueryFieldKind
+{
+    Text,
+    Boolean,
+    IpAddress,
+}

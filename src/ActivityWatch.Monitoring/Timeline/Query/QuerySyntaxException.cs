@@ -1,0 +1,9 @@
+namespace ActivityWatch.Monitoring.Timeline.Query;
+
+/// <summary>The query cannot be read; <see cref="Position"/> is the 0-based character offset of the problem.</summary>
+public sealed class QuerySyntaxException(string reason, int position)
+    : Exception($"{reason} at position {position}")
+{
+    public string Reason { get; } = reason;
+    public int Position { get; } = position;
+}

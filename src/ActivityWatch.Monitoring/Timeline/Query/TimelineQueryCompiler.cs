@@ -1,0 +1,82 @@
+using System.Net;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ActivityWatch.Monitoring.Timeline.Query;
+
+/// <summary>
+/// Turns a parsed query into a parameterised WHERE fragment over aw_timeline (alias <c>t</c>).
+/// Column names come only from <see cref="QueryField"/>; every value is a parameter.
+/// Exact values use the (value, time) indexes; wildcards become LIKE; a bare word is a
+/// case-insensitive "contains" over principal and event name.
+/// </summary>
+public static class TimelineQueryCompiler
+{
+    // inet casts fail on text that is not an address (CloudTrail puts service names such as
+    // "s3.amazonaws.com" in sourceIPAddress), so only strict address shapes reach the cast.
+    private const string Ipv4Shape = @"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$";
+    private const string Ipv6Shape = @"^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|(([0-9a-fA-F]{1,4}:){0,6}[0-9a-fA-F]{1,4})?::(([0-9a-fA-F]{1,4}:){0,6}[0-9a-fA-F]{1,4})?)$";
+
+    public static CompiledQuery Compile(string query, string parameterPrefix = "q") => Compile(TimelineQueryParser.Parse(query), parameterPrefix);
+
+    public static CompiledQuery Compile(QueryNode node, string parameterPrefix = "q")
+    {
+        var parameters = new List<NpgsqlParameter>();
+        var sql = Emit(node, parameters, parameterPrefix);
+        return new CompiledQuery(sql, parameters);
+    }
+
+    private static string Emit(QueryNode node, List<NpgsqlParameter> parameters, string prefix) => node switch
+    {
+        AndQuery and => $"({Emit(and.Left, parameters, prefix)} AND {Emit(and.Right, parameters, prefix)})",
+        OrQuery or => $"({Emit(or.Left, parameters, prefix)} OR {Emit(or.Right, parameters, prefix)})",
+        // A NULL column makes a term unknown, and NOT unknown is unknown: without the coalesce,
+        // "NOT errorCode:AccessDenied" would drop every record that has no error at all.
+        NotQuery not => $"NOT coalesce({Emit(not.Operand, parameters, prefix)}, false)",
+        TermQuery term => Term(term, parameters, prefix),
+        _ => throw new ArgumentOutOfRangeException(nameof(node), node.GetType().Name, "unknown query node"),
+    };
+
+    private static string Term(TermQuery term, List<NpgsqlParameter> parameters, string prefix)
+    {
+        string Add(object value, NpgsqlDbType type)
+        {
+            var name = $"{prefix}{parameters.Count}";
+            parameters.Add(new NpgsqlParameter(name, type) { Value = value });
+            return "@" + name;
+        }
+
+        var value = QueryValue.Read(term.Value);
+        if (term.Field is not { } field)
+        {
+            var pattern = Add(value.ContainsPattern, NpgsqlDbType.Text);
+            return $"(t.principal ILIKE {pattern} OR t.event_name ILIKE {pattern})";
+        }
+
+        var column = "t." + field.Column;
+        if (value.IsAnything) return $"{column} IS NOT NULL";
+        switch (field.Kind)
+        {
+            case QueryFieldKind.Boolean:
+                return $"{column} = {Add(TimelineQueryParser.ParseBoolean(value.Exact)!.Value, NpgsqlDbType.Boolean)}";
+            case QueryFieldKind.IpAddress when !value.HasWildcard && value.Exact.Contains('/'):
+                var network = ParseNetwork(value.Exact, term.ValuePosition);
+                var shape = network.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? Ipv4Shape : Ipv6Shape;
+                return $"(CASE WHEN {column} ~ {Add(shape, NpgsqlDbType.Text)} THEN {column}::inet <<= {Add(value.Exact, NpgsqlDbType.Text)}::inet ELSE false END)";
+        }
+        return value.HasWildcard
+            ? $"{column} LIKE {Add(value.Pattern, NpgsqlDbType.Text)}"
+            : $"{column} = {Add(value.Exact, NpgsqlDbType.Text)}";
+    }
+
+    private static IPAddress ParseNetwork(string text, int position)
+    {
+        var slash = text.IndexOf('/');
+        if (!IPAddress.TryParse(text[..slash], out var address))
+            throw new QuerySyntaxException($"'{text[..slash]}' is not an IP address", position);
+        var max = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128;
+        if (!int.TryParse(text[(slash + 1)..], out var bits) || bits < 0 || bits > max)
+            throw new QuerySyntaxException($"the prefix length must be 0 to {max}", position + slash + 1);
+        return address;
+    }
+}
