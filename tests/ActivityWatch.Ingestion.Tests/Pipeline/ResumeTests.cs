@@ -52,20 +52,25 @@ public sealed class ResumeTests : IAsyncLifetime
         public Task<Stream> OpenAsync(CancellationToken cancellationToken) => Task.FromResult<Stream>(new FailingStream(content, failAfterBytes));
     }
 
-    private sealed class FailingStream(byte[] content, int failAfterBytes) : MemoryStream(content, writable: false)
+    private sealed class FailingStream(byte[] content, int failAfterBytes) : Stream
     {
-        public override int Read(Span<byte> buffer)
+        private readonly MemoryStream _inner = new(content, writable: false);
+
+        public override int Read(byte[] buffer, int offset, int count)
         {
-            if (Position >= failAfterBytes) throw new IOException("connection reset by peer");
-            return base.Read(buffer[..(int)Math.Min(buffer.Length, Math.Max(1, failAfterBytes - Position))]);
+            if (_inner.Position >= failAfterBytes) throw new IOException("connection reset by peer");
+            var allowed = (int)Math.Min(count, failAfterBytes - _inner.Position);
+            return _inner.Read(buffer, offset, allowed);
         }
 
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(Read(buffer.Span));
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            Task.FromResult(Read(buffer.AsSpan(offset, count)));
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _inner.Position; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -34,7 +34,7 @@ public sealed class TimelineFilterTests(TimelineFilterTests.Dataset data) : ICla
     {
         var entries = await Search(new TimelineFilter { SourceIp = "203.0.113.9" });
 
-        Assert.Equal([LogSources.S3Access, LogSources.CloudTrail], entries.Select(e => e.Source));
+        Assert.Equal([LogSources.S3Access, LogSources.CloudTrail, LogSources.CloudTrail], entries.Select(e => e.Source));
     }
 
     [Fact]
