@@ -5,11 +5,12 @@ return args.FirstOrDefault() switch
 {
     "copy-baseline" => await CopyBaseline.RunAsync(args[1..]),
     "write-path" => await WritePathSpike.RunAsync(args[1..]),
+    "generate" => await GenerateLogs.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ActivityWatch.Benchmarks copy-baseline|write-path ARGS");
+    Console.Error.WriteLine("usage: ActivityWatch.Benchmarks copy-baseline|write-path|generate ARGS");
     return 2;
 }
