@@ -12,6 +12,7 @@ public static class CliApplication
         root.Subcommands.Add(IngestCommand.Create(context));
         root.Subcommands.Add(TimelineCommand.Create(context));
         root.Subcommands.Add(QuarantineCommand.Create(context));
+        root.Subcommands.Add(SimulateCommand.Create(context));
         return root;
     }
 

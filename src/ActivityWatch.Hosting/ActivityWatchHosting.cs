@@ -1,4 +1,5 @@
 using ActivityWatch.Ingestion;
+using ActivityWatch.Monitoring.Audit;
 using ActivityWatch.Monitoring.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ public static class ActivityWatchHosting
     public static IHostApplicationBuilder AddActivityWatch(this IHostApplicationBuilder builder)
     {
         builder.Services.AddActivityWatchMonitoring(builder.Configuration);
+        builder.Services.AddActivityWatchAudit();
         builder.Services.AddActivityWatchIngestion(builder.Configuration);
         return builder;
     }

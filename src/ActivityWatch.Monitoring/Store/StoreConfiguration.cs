@@ -1,3 +1,4 @@
+using ActivityWatch.Monitoring.Audit;
 using ActivityWatch.Monitoring.Checkpoints;
 using ActivityWatch.Monitoring.Quarantine;
 using ActivityWatch.Monitoring.Records;
@@ -36,6 +37,10 @@ public static class StoreConfiguration
             .Index(q => q.SourceObject);
 
         options.Storage.ExtendedSchemaObjects.Add(TimelineTable.Define(postgres.Schema));
+
+        // Analysts: API keys (hashed) and the audit trail of what they did.
+        options.Schema.For<ApiKey>().Index(k => k.Hash);
+        options.Events.AddEventType<AnalystActed>();
 
         MonitoringProjections.Register(options);
     }
