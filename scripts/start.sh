@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The main job, from a fresh Debian machine with the .NET 10 SDK:
+#   ./scripts/start.sh [LOG PATH...]
+# Provisions PostgreSQL (scripts/postgres.sh), builds ActivityWatch, ingests the logs you name
+# (files, folders, globs, s3:// prefixes) or a generated sample week, prints what it found,
+# and serves the web console. With sources configured (ActivityWatch__Sources__*), it keeps
+# following them (`activitywatch watch`) instead of serving only.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+AW="$ROOT/scripts/activitywatch"
+SAMPLE="$ROOT/.data/sample-week"
+
+export ActivityWatch__Postgres__ConnectionString="${ActivityWatch__Postgres__ConnectionString:-$("$ROOT/scripts/postgres.sh" start)}"
+"$AW" --help >/dev/null
+
+if [[ $# -gt 0 ]]; then
+  LOGS=("$@")
+else
+  if [[ ! -d "$SAMPLE" ]]; then
+    echo "== no logs given: generating a sample week into $SAMPLE"
+    "$AW" simulate --days 7 --principals 25 --seed 1 --out "$SAMPLE.tmp"
+    mv "$SAMPLE.tmp" "$SAMPLE"
+  fi
+  LOGS=("$SAMPLE")
+fi
+
+echo "== ingesting ${LOGS[*]}"
+status=0
+"$AW" ingest "${LOGS[@]}" || status=$?
+if [[ $status -ne 0 && $status -ne 3 ]]; then exit "$status"; fi
+
+if "$AW" alerts --help >/dev/null 2>&1; then
+  echo
+  echo "== open alerts"
+  "$AW" alerts list --status open
+fi
+
+echo
+echo "== a timeline: the 10 most recent failed calls"
+"$AW" timeline --errors-only --limit 10
+
+if "$AW" serve --help >/dev/null 2>&1; then
+  URL="${ActivityWatch__Api__Urls:-http://127.0.0.1:5080}"
+  echo
+  echo "== web console: $URL   (create a key: scripts/activitywatch apikeys create --name me --role admin)"
+  exec "$AW" serve --urls "$URL"
+fi
