@@ -1,3 +1,4 @@
+using ActivityWatch.Ingestion.Aws;
 using ActivityWatch.Ingestion.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +11,7 @@ public static class IngestionServiceCollectionExtensions
     {
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section);
         services.AddSingleton<IngestionPipeline>();
+        services.AddActivityWatchAwsSources();
         return services;
     }
 }

@@ -1,0 +1,43 @@
+using ActivityWatch.Ingestion.Objects;
+using ActivityWatch.Ingestion.Pipeline;
+using Microsoft.Extensions.Options;
+
+namespace ActivityWatch.Ingestion.Aws.S3;
+
+/// <summary>
+/// `ingest s3://BUCKET/PREFIX`: every log object under the prefix, read through the pipeline
+/// (which downloads a bounded number at once and skips objects whose checkpoint and ETag say
+/// they are done). CloudTrail digest files are skipped by their key, without a download, and counted.
+/// </summary>
+public sealed class S3PrefixSource(AwsClients clients, IngestionPipeline pipeline, IOptions<AwsOptions> aws, IOptions<SourcesOptions> sources)
+{
+    public async Task<(IReadOnlyList<ILogObject> Objects, int DigestFiles)> ListAsync(S3Uri location, CancellationToken cancellationToken)
+    {
+        var lister = new S3ObjectLister(clients.S3, sources.Value.ListPageSize);
+        var objects = new List<ILogObject>();
+        var digests = 0;
+        await foreach (var entry in lister.ListAsync(location.Bucket, location.Key, null, cancellationToken))
+        {
+            if (LogKey.Parse(entry.Key).IsDigest) digests++;
+            else objects.Add(Open(entry));
+        }
+        return (objects, digests);
+    }
+
+    public S3LogObject Open(S3ObjectEntry entry) => new(clients.S3, entry, aws.Value.DownloadAttempts);
+
+    public async Task<IngestSummary> IngestAsync(
+        IEnumerable<S3Uri> locations, bool reread, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        var objects = new List<ILogObject>();
+        var digests = 0;
+        foreach (var location in locations)
+        {
+            var (found, digestFiles) = await ListAsync(location, cancellationToken);
+            objects.AddRange(found);
+            digests += digestFiles;
+        }
+        var summary = await pipeline.IngestAsync(objects, reread, progress, cancellationToken);
+        return summary with { DigestFilesSkipped = summary.DigestFilesSkipped + digests };
+    }
+}
