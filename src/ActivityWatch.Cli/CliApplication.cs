@@ -13,6 +13,8 @@ public static class CliApplication
         root.Subcommands.Add(TimelineCommand.Create(context));
         root.Subcommands.Add(QuarantineCommand.Create(context));
         root.Subcommands.Add(SimulateCommand.Create(context));
+        root.Subcommands.Add(WatchCommand.Create(context));
+        root.Subcommands.Add(StatusCommand.Create(context));
         return root;
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ActivityWatch.Cli.Output;
+using ActivityWatch.Ingestion.Aws.S3;
 using ActivityWatch.Ingestion.Objects;
 using ActivityWatch.Ingestion.Pipeline;
 using ActivityWatch.Monitoring.Store;
@@ -17,7 +18,7 @@ public static class IngestCommand
 
     private static readonly Argument<string[]> Paths = new("paths")
     {
-        Description = "Files, folders (read recursively) or globs such as 'logs/**/*.json.gz'.",
+        Description = "Files, folders (read recursively), globs such as 'logs/**/*.json.gz', or s3://BUCKET/PREFIX.",
         Arity = ArgumentArity.OneOrMore,
     };
 
@@ -40,13 +41,18 @@ public static class IngestCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var objects = LocalFileFinder.Find(parse.GetValue(Paths)!);
+            var paths = parse.GetValue(Paths)!;
+            IReadOnlyList<ILogObject> objects = LocalFileFinder.Find(paths.Where(p => !S3Uri.IsS3(p)));
             await using var host = await context.StartHostAsync(DaemonRole.HotCold, cancellationToken);
             var pipeline = host.Get<IngestionPipeline>();
+            // s3://BUCKET/PREFIX arguments: every log object under the prefix; digest files are skipped by key.
+            var (s3Objects, s3Digests) = await host.Get<S3PrefixSource>().ListAsync(paths, cancellationToken);
+            if (s3Objects.Count > 0) objects = [.. objects, .. s3Objects];
 
             using var bar = context.IsTerminal ? new ProgressBar(context.Error) : null;
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
             var summary = await pipeline.IngestAsync(objects, parse.GetValue(Reread), bar, cancellationToken);
+            summary = summary with { DigestFilesSkipped = summary.DigestFilesSkipped + s3Digests };
 
             if (!parse.GetValue(NoWait))
             {

@@ -24,19 +24,26 @@ public sealed class S3PrefixSource(AwsClients clients, IngestionPipeline pipelin
         return (objects, digests);
     }
 
+    /// <summary>The objects under every s3:// argument (other arguments are left to the local file finder).</summary>
+    public async Task<(IReadOnlyList<ILogObject> Objects, int DigestFiles)> ListAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
+        var objects = new List<ILogObject>();
+        var digests = 0;
+        foreach (var argument in arguments.Where(S3Uri.IsS3))
+        {
+            var (found, digestFiles) = await ListAsync(S3Uri.Parse(argument), cancellationToken);
+            objects.AddRange(found);
+            digests += digestFiles;
+        }
+        return (objects, digests);
+    }
+
     public S3LogObject Open(S3ObjectEntry entry) => new(clients.S3, entry, aws.Value.DownloadAttempts);
 
     public async Task<IngestSummary> IngestAsync(
         IEnumerable<S3Uri> locations, bool reread, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
-        var objects = new List<ILogObject>();
-        var digests = 0;
-        foreach (var location in locations)
-        {
-            var (found, digestFiles) = await ListAsync(location, cancellationToken);
-            objects.AddRange(found);
-            digests += digestFiles;
-        }
+        var (objects, digests) = await ListAsync(locations.Select(l => l.ToString()), cancellationToken);
         var summary = await pipeline.IngestAsync(objects, reread, progress, cancellationToken);
         return summary with { DigestFilesSkipped = summary.DigestFilesSkipped + digests };
     }
