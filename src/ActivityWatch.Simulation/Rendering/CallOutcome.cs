@@ -1,0 +1,9 @@
+namespace ActivityWatch.Simulation.Rendering;
+
+internal enum CallOutcome
+{
+    Success,
+    AccessDenied,
+    Throttled,
+    NotFound,
+}
