@@ -1,0 +1,102 @@
+using ActivityWatch.Detection.Profiles;
+
+namespace ActivityWatch.Detection.Features;
+
+/// <summary>
+/// One record against its principal's history (and, for AssumeRole, the role's): the feature
+/// vector of <see cref="FeatureNames"/>. Pure and allocation-free apart from window pruning,
+/// so the live scorer, training and the evaluation harness all run exactly this code.
+/// </summary>
+public static class FeatureExtractor
+{
+    public static float[] Compute(PrincipalProfile profile, PrincipalProfile? assumedRole, in ActivityFacts facts)
+    {
+        var vector = new float[FeatureNames.Count];
+        Compute(profile, assumedRole, facts, vector);
+        return vector;
+    }
+
+    public static void Compute(PrincipalProfile profile, PrincipalProfile? assumedRole, in ActivityFacts facts, Span<float> vector)
+    {
+        var apiCount = PrincipalProfile.Count(profile.Apis, facts.Action);
+        var apiNovelty = Novelty(apiCount);
+        vector[0] = apiNovelty;
+        vector[1] = apiNovelty * facts.Level;
+
+        ProfileUpdate.Prune(profile.RecentNewApis, facts.Time, ProfileUpdate.NoveltyWindow);
+        var newApis = profile.RecentNewApis.Count + (apiCount == 0 ? 1 : 0);
+        vector[2] = Saturate(newApis - 1, 4);
+
+        vector[3] = facts.Network is null ? 0 : Novelty(PrincipalProfile.Count(profile.Networks, facts.Network));
+        vector[4] = facts.Agent is null ? 0 : Novelty(PrincipalProfile.Count(profile.Agents, facts.Agent));
+        vector[5] = facts.Region is null ? 0 : Novelty(PrincipalProfile.Count(profile.Regions, facts.Region));
+        vector[6] = HourUnusualness(profile, facts.Time);
+
+        ProfileUpdate.Prune(profile.RecentErrors, facts.Time, ProfileUpdate.ErrorWindow);
+        var isError = facts.ErrorCode is not null;
+        var recentErrors = profile.RecentErrors.Count + (isError ? 1 : 0);
+        // An error every few minutes is some principals' normal: only errors beyond the habit count.
+        var usualErrorsPerWindow = profile.CompletedHours == 0 ? 0 : 2.0 * profile.Errors / (profile.CompletedHours + 1) / 6;
+        vector[7] = Saturate(recentErrors - usualErrorsPerWindow - 1, 5);
+        vector[8] = isError ? Novelty(PrincipalProfile.Count(profile.ErrorCodes, facts.ErrorCode)) : 0;
+        vector[9] = Saturate(DistinctErrors(profile.RecentErrors, isError ? $"{facts.ErrorCode}|{facts.ErrorMessage}" : null) - 1, 4);
+
+        var readShare = profile.Events == 0 ? 0.5f : 1f - (float)profile.Writes / profile.Events;
+        vector[10] = facts.IsWrite ? 0.6f * readShare : 0;
+        vector[11] = 0.5f * facts.Level;
+        vector[12] = RateBurst(profile, facts.Time);
+        vector[13] = facts.AssumedRole is null || assumedRole is null ? 0
+            : PrincipalProfile.Count(assumedRole.Assumers, facts.Principal) == 0 ? 1 : 0;
+
+        var resourceCount = facts.Resource is null ? -1 : PrincipalProfile.Count(profile.Resources, facts.Resource);
+        vector[14] = resourceCount == 0 ? 0.6f : 0;
+        ProfileUpdate.Prune(profile.RecentNewResources, facts.Time, ProfileUpdate.NoveltyWindow);
+        vector[15] = Saturate(profile.RecentNewResources.Count + (resourceCount == 0 ? 1 : 0) - 1, 6);
+        vector[16] = 1f / (1f + profile.Events / 200f);
+    }
+
+    /// <summary>Never seen: 1; seen once or twice: still a little new; else not new.</summary>
+    private static float Novelty(int count) => count switch { 0 => 1f, < 3 => 0.3f, _ => 0f };
+
+    private static float Saturate(double excess, double scale) => excess <= 0 ? 0 : (float)(1 - Math.Exp(-excess / scale));
+
+    /// <summary>
+    /// How little the principal has worked at this UTC hour: the same hour of the same weekday
+    /// counts fully, neighbouring hours half, the same hours on other weekdays a fifth.
+    /// </summary>
+    public static float HourUnusualness(PrincipalProfile profile, DateTimeOffset time)
+    {
+        var how = ProfileUpdate.HourOfWeekOf(time);
+        var hours = profile.HourOfWeek;
+        double support = hours[how] + 0.5 * (hours[(how + 167) % 168] + hours[(how + 1) % 168]);
+        var hourOfDay = how % 24;
+        double otherDays = 0;
+        for (var day = 0; day < 7; day++)
+        {
+            var at = day * 24 + hourOfDay;
+            if (at == how) continue;
+            otherDays += hours[at] + 0.5 * (hours[(at + 167) % 168] + hours[(at + 1) % 168]);
+        }
+        support += 0.2 * otherDays;
+        var expected = profile.Events / 168.0;
+        return (float)(1 / (1 + support / (0.5 * expected + 1)));
+    }
+
+    private static float RateBurst(PrincipalProfile profile, DateTimeOffset time)
+    {
+        var current = ProfileUpdate.HourStart(time) > profile.CurrentHour ? 1 : profile.CurrentHourCount + 1;
+        var sd = profile.CompletedHours > 1 ? Math.Sqrt(profile.HourlyM2 / (profile.CompletedHours - 1)) : 0;
+        var ceiling = profile.HourlyMean + 3 * sd + 20;
+        var ratio = Math.Log2((current + 1) / (ceiling + 1));
+        return ratio <= 0 ? 0 : (float)Math.Min(1, ratio / 3);
+    }
+
+    private static int DistinctErrors(List<RecentMark> marks, string? current)
+    {
+        if (marks.Count == 0) return current is null ? 0 : 1;
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var mark in marks) keys.Add(mark.Key);
+        if (current is not null) keys.Add(current);
+        return keys.Count;
+    }
+}

@@ -1,0 +1,41 @@
+namespace ActivityWatch.Detection.Features;
+
+/// <summary>
+/// The feature vector, in order. Every feature is oriented "higher is more unusual" and lies in
+/// [0, 1]; the model card lists these names, so a model trained on another layout is refused.
+/// </summary>
+public static class FeatureNames
+{
+    public const string ApiFirst = "api.first";
+    public const string ApiFirstSensitive = "api.first-sensitive";
+    public const string ApiNewInWindow = "api.new-in-window";
+    public const string NetworkFirst = "network.first";
+    public const string AgentFirst = "agent.first";
+    public const string RegionFirst = "region.first";
+    public const string HourUnusual = "hour.unusual";
+    public const string ErrorBurst = "error.burst";
+    public const string ErrorRareCode = "error.rare-code";
+    public const string ErrorDistinctMessages = "error.distinct-messages";
+    public const string WriteUnusual = "write.unusual";
+    public const string AccessLevel = "access.level";
+    public const string RateBurst = "rate.burst";
+    public const string RoleNewAssumer = "role.new-assumer";
+    public const string ResourceFirst = "resource.first";
+    public const string ResourceNewInWindow = "resource.new-in-window";
+    public const string ProfileYoung = "profile.young";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        ApiFirst, ApiFirstSensitive, ApiNewInWindow, NetworkFirst, AgentFirst, RegionFirst, HourUnusual,
+        ErrorBurst, ErrorRareCode, ErrorDistinctMessages, WriteUnusual, AccessLevel, RateBurst,
+        RoleNewAssumer, ResourceFirst, ResourceNewInWindow, ProfileYoung,
+    ];
+
+    public static int Count => All.Count;
+
+    public static int IndexOf(string name)
+    {
+        for (var i = 0; i < All.Count; i++) if (All[i] == name) return i;
+        return -1;
+    }
+}

@@ -1,0 +1,4 @@
+namespace ActivityWatch.Detection.Features;
+
+/// <summary>A record's facts and its feature vector, computed against the history before it.</summary>
+public sealed record FeaturizedActivity(ActivityFacts Facts, float[] Vector, bool Warm);

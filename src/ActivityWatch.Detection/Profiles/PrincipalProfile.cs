@@ -1,0 +1,50 @@
+namespace ActivityWatch.Detection.Profiles;
+
+/// <summary>
+/// What ActivityWatch has learned about one principal's habits, kept as a Marten document and
+/// updated by the scorer after it scores each record (so a record is always judged against
+/// the history before it). Counts are bounded so a noisy principal cannot grow it forever.
+/// </summary>
+public sealed class PrincipalProfile
+{
+    public const int MaxKeys = 2_000;
+
+    public string Id { get; set; } = "";
+    public long Events { get; set; }
+    public DateTimeOffset FirstSeen { get; set; }
+    public DateTimeOffset LastSeen { get; set; }
+
+    public Dictionary<string, int> Apis { get; set; } = [];
+    public Dictionary<string, int> Networks { get; set; } = [];
+    public Dictionary<string, int> Agents { get; set; } = [];
+    public Dictionary<string, int> Regions { get; set; } = [];
+    public Dictionary<string, int> ErrorCodes { get; set; } = [];
+    public Dictionary<string, int> Resources { get; set; } = [];
+
+    /// <summary>For a role: the principals that have assumed it.</summary>
+    public Dictionary<string, int> Assumers { get; set; } = [];
+
+    /// <summary>Events per UTC hour of the week, Monday 00:00 first.</summary>
+    public int[] HourOfWeek { get; set; } = new int[168];
+
+    public long Writes { get; set; }
+    public long Errors { get; set; }
+
+    public DateTimeOffset CurrentHour { get; set; }
+    public int CurrentHourCount { get; set; }
+    public int CompletedHours { get; set; }
+    public double HourlyMean { get; set; }
+    public double HourlyM2 { get; set; }
+
+    public List<RecentMark> RecentErrors { get; set; } = [];
+    public List<RecentMark> RecentNewApis { get; set; } = [];
+    public List<RecentMark> RecentNewResources { get; set; } = [];
+
+    /// <summary>The open ml.unusual-activity alert for this principal, so new evidence updates it.</summary>
+    public Guid? OpenAlertId { get; set; }
+    public DateTimeOffset? OpenAlertLastSeen { get; set; }
+    public int OpenAlertCount { get; set; }
+
+    public static int Count(Dictionary<string, int> counts, string? key) =>
+        key is not null && counts.TryGetValue(key, out var count) ? count : 0;
+}

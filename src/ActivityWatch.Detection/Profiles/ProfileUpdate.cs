@@ -1,0 +1,89 @@
+using ActivityWatch.Detection.Features;
+
+namespace ActivityWatch.Detection.Profiles;
+
+/// <summary>Folds one record into its principal's profile: a handful of dictionary increments.</summary>
+public static class ProfileUpdate
+{
+    public static readonly TimeSpan ErrorWindow = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan NoveltyWindow = TimeSpan.FromHours(1);
+
+    public static void Observe(PrincipalProfile profile, in ActivityFacts facts)
+    {
+        if (profile.Events == 0) profile.FirstSeen = facts.Time;
+        var newApi = !profile.Apis.ContainsKey(facts.Action);
+        var newResource = facts.Resource is not null && !profile.Resources.ContainsKey(facts.Resource);
+        profile.Events++;
+        if (facts.Time > profile.LastSeen) profile.LastSeen = facts.Time;
+
+        Increment(profile.Apis, facts.Action);
+        Increment(profile.Networks, facts.Network);
+        Increment(profile.Agents, facts.Agent);
+        Increment(profile.Regions, facts.Region);
+        Increment(profile.Resources, facts.Resource);
+        profile.HourOfWeek[HourOfWeekOf(facts.Time)]++;
+        if (facts.IsWrite) profile.Writes++;
+
+        var hour = HourStart(facts.Time);
+        if (hour > profile.CurrentHour)
+        {
+            if (profile.CurrentHourCount > 0)
+            {
+                // Welford's running mean and variance over the hours the principal was active.
+                profile.CompletedHours++;
+                var delta = profile.CurrentHourCount - profile.HourlyMean;
+                profile.HourlyMean += delta / profile.CompletedHours;
+                profile.HourlyM2 += delta * (profile.CurrentHourCount - profile.HourlyMean);
+            }
+            profile.CurrentHour = hour;
+            profile.CurrentHourCount = 0;
+        }
+        profile.CurrentHourCount++;
+
+        if (facts.ErrorCode is not null)
+        {
+            profile.Errors++;
+            Increment(profile.ErrorCodes, facts.ErrorCode);
+            Mark(profile.RecentErrors, facts.Time, $"{facts.ErrorCode}|{facts.ErrorMessage}", ErrorWindow);
+        }
+        if (newApi && profile.Events > 1) Mark(profile.RecentNewApis, facts.Time, facts.Action, NoveltyWindow);
+        if (newResource && profile.Events > 1) Mark(profile.RecentNewResources, facts.Time, facts.Resource!, NoveltyWindow);
+    }
+
+    /// <summary>The role's side: who assumes it.</summary>
+    public static void ObserveAssumer(PrincipalProfile role, string assumer) => Increment(role.Assumers, assumer);
+
+    public static int HourOfWeekOf(DateTimeOffset time)
+    {
+        var utc = time.UtcDateTime;
+        var day = ((int)utc.DayOfWeek + 6) % 7;
+        return day * 24 + utc.Hour;
+    }
+
+    public static DateTimeOffset HourStart(DateTimeOffset time)
+    {
+        var utc = time.UtcDateTime;
+        return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, TimeSpan.Zero);
+    }
+
+    /// <summary>Marks older than the window are dropped, so the list stays a few items long.</summary>
+    public static void Prune(List<RecentMark> marks, DateTimeOffset now, TimeSpan window)
+    {
+        var cut = 0;
+        while (cut < marks.Count && now - marks[cut].At > window) cut++;
+        if (cut > 0) marks.RemoveRange(0, cut);
+    }
+
+    private static void Mark(List<RecentMark> marks, DateTimeOffset at, string key, TimeSpan window)
+    {
+        Prune(marks, at, window);
+        if (marks.Count < 200) marks.Add(new RecentMark(at, key));
+    }
+
+    private static void Increment(Dictionary<string, int> counts, string? key)
+    {
+        if (key is null) return;
+        if (counts.TryGetValue(key, out var count)) counts[key] = count + 1;
+        else if (counts.Count < PrincipalProfile.MaxKeys) counts[key] = 1;
+    }
+}

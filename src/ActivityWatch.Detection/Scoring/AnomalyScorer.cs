@@ -1,0 +1,45 @@
+using ActivityWatch.Detection.Features;
+using ActivityWatch.Detection.Model;
+
+namespace ActivityWatch.Detection.Scoring;
+
+/// <summary>
+/// Features, then the model, then (for anomalies only) the top contributing features in words.
+/// A record whose principal is still warming up, or that matches analyst feedback, never alerts.
+/// </summary>
+public sealed class AnomalyScorer(ActivityFeaturizer featurizer)
+{
+    /// <summary>At most this many features explain an alert; each must carry a tenth of the score.</summary>
+    public const int MaxReasons = 3;
+
+    public ActivityFeaturizer Featurizer { get; } = featurizer;
+
+    public ScoredActivity Score(in ActivityFacts facts, AnomalyModel? model, double threshold, Func<string, string, bool>? suppressed = null)
+    {
+        var featurized = Featurizer.Featurize(facts);
+        if (model is null) return new ScoredActivity(facts, 0, threshold, false, [], "", "");
+        Span<float> residual = stackalloc float[featurized.Vector.Length];
+        var score = model.Residual(featurized.Vector, residual);
+        if (!featurized.Warm || score < threshold) return new ScoredActivity(facts, score, threshold, false, [], "", "");
+
+        var top = TopFeatures(residual, score);
+        var signature = AnomalySignature.Of(top);
+        if (suppressed?.Invoke(facts.Principal, signature) == true)
+            return new ScoredActivity(facts, score, threshold, false, top, "", signature);
+        var profile = Featurizer.Profiles.GetOrCreate(facts.Principal);
+        return new ScoredActivity(facts, score, threshold, true, top, AnomalyExplanation.Describe(facts, profile, top), signature);
+    }
+
+    public static IReadOnlyList<string> TopFeatures(ReadOnlySpan<float> residual, float score)
+    {
+        var ranked = new List<(float Share, string Name)>();
+        var total = score * score;
+        for (var i = 0; i < residual.Length; i++)
+        {
+            if (residual[i] <= 0) continue;
+            var share = residual[i] * residual[i] / total;
+            if (share >= 0.1f) ranked.Add((share, FeatureNames.All[i]));
+        }
+        return ranked.OrderByDescending(r => r.Share).Take(MaxReasons).Select(r => r.Name).ToList();
+    }
+}
