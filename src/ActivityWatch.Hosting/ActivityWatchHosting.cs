@@ -1,4 +1,6 @@
+using ActivityWatch.Delivery;
 using ActivityWatch.Ingestion;
+using ActivityWatch.Monitoring.Alerts;
 using ActivityWatch.Monitoring.Audit;
 using ActivityWatch.Monitoring.Store;
 using Microsoft.Extensions.Configuration;
@@ -17,8 +19,10 @@ public static class ActivityWatchHosting
     public static IHostApplicationBuilder AddActivityWatch(this IHostApplicationBuilder builder)
     {
         builder.Services.AddActivityWatchMonitoring(builder.Configuration);
+        builder.Services.AddActivityWatchAlerts();
         builder.Services.AddActivityWatchAudit();
         builder.Services.AddActivityWatchIngestion(builder.Configuration);
+        builder.Services.AddActivityWatchDelivery(builder.Configuration);
         return builder;
     }
 

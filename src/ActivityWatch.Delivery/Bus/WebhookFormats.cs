@@ -1,0 +1,7 @@
+namespace ActivityWatch.Delivery.Bus;
+
+public static class WebhookFormats
+{
+    public const string Json = "json";
+    public const string Slack = "slack";
+}

@@ -1,0 +1,23 @@
+using ActivityWatch.Contracts.Alerts;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace ActivityWatch.Delivery.Logging;
+
+/// <summary>
+/// One structured log line per alert change. Logged at Warning so it shows under the hosts'
+/// default Warning threshold; the fields are named so a log pipeline can index them.
+/// </summary>
+public sealed class LogAlertConsumer(ILogger<LogAlertConsumer> logger) : IConsumer<AlertPublished>
+{
+    public Task Consume(ConsumeContext<AlertPublished> context)
+    {
+        var alert = context.Message;
+        logger.LogWarning(
+            "Alert {Change}: {Severity} {RuleId} \"{Title}\" principal={Principal} account={AccountId} count={Count} " +
+            "firstSeen={FirstSeen:o} lastSeen={LastSeen:o} alertId={AlertId} version={Version} cis={Cis} eventIds={EventIds}",
+            alert.Change, alert.Severity, alert.RuleId, alert.Title, alert.Principal, alert.AccountId, alert.Count,
+            alert.FirstSeen, alert.LastSeen, alert.AlertId, alert.Version, string.Join(",", alert.Cis), string.Join(",", alert.EventIds));
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,95 @@
+using ActivityWatch.Contracts.Alerts;
+using ActivityWatch.Monitoring.Alerts;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Subscriptions;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace ActivityWatch.Delivery.Publishing;
+
+/// <summary>
+/// Publishes an <see cref="AlertPublished"/> for every AlertRaised and AlertUpdated. It runs under
+/// the async daemon, so across nodes one process at a time holds it (HotCold), and its progress
+/// is stored with the daemon's.
+/// </summary>
+/// <remarks>
+/// Why a retry loop here instead of letting the exception reach the daemon: with the daemon's
+/// default error policy (SkipApplyErrors) an exception thrown from a subscription is recorded as a
+/// dead letter and the subscription moves on, which would lose the alert. Retrying the page
+/// until every publish is confirmed by the broker keeps the subscription's position where it is
+/// while the broker is down; the daemon only records progress once this method returns. When the
+/// daemon stops the agent (shutdown, or leadership moving to another node), the token is
+/// cancelled, nothing is recorded, and whoever runs the subscription next starts at the same
+/// page. Messages published before a failure may go out again: consumers are idempotent on
+/// (AlertId, Version).
+/// </remarks>
+public sealed class PublishAlertsSubscription : SubscriptionBase
+{
+    public const string SubscriptionName = "AlertDelivery";
+
+    private readonly IServiceProvider _services;
+    private readonly ILogger<PublishAlertsSubscription> _logger;
+    private readonly TimeSpan _publishTimeout;
+    private readonly TimeSpan _maxBackoff;
+
+    public PublishAlertsSubscription(IServiceProvider services, ILogger<PublishAlertsSubscription> logger, TimeSpan publishTimeout, TimeSpan maxBackoff)
+    {
+        _services = services;
+        _logger = logger;
+        _publishTimeout = publishTimeout;
+        _maxBackoff = maxBackoff;
+        Name = SubscriptionName;
+        IncludeType<AlertRaised>();
+        IncludeType<AlertUpdated>();
+    }
+
+    public override async Task<IChangeListener> ProcessEventsAsync(
+        EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
+    {
+        if (page.Events.Count == 0) return NullChangeListener.Instance;
+        var messages = await BuildAsync(page.Events, operations, cancellationToken);
+        if (messages.Count == 0) return NullChangeListener.Instance;
+
+        // The bus is resolved late: the store (and this subscription) is built before the bus exists.
+        var bus = (IBus)_services.GetService(typeof(IBus))!;
+        var backoff = TimeSpan.FromMilliseconds(250);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(_publishTimeout);
+                // With publisher confirms (MassTransit's RabbitMQ default) each task completes once the broker holds the message.
+                await Task.WhenAll(messages.Select(m => bus.Publish(m, timeout.Token)));
+                if (attempt > 1) _logger.LogInformation("Published {Count} alert messages after {Attempts} attempts", messages.Count, attempt);
+                return NullChangeListener.Instance;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                _logger.LogWarning(ex, "Publishing {Count} alert messages failed (attempt {Attempt}); retrying in {Backoff}", messages.Count, attempt, backoff);
+                await Task.Delay(backoff, cancellationToken);
+                backoff = TimeSpan.FromTicks(Math.Min(_maxBackoff.Ticks, backoff.Ticks * 2));
+            }
+        }
+    }
+
+    /// <summary>One message per alert event in the page, each folded from its alert stream up to that version.</summary>
+    private static async Task<List<AlertPublished>> BuildAsync(IReadOnlyList<IEvent> events, IDocumentOperations operations, CancellationToken cancellationToken)
+    {
+        var messages = new List<AlertPublished>(events.Count);
+        foreach (var stream in events.GroupBy(e => e.StreamKey ?? e.StreamId.ToString()))
+        {
+            var wanted = stream.Select(e => e.Version).ToHashSet();
+            var first = stream.First();
+            // One read per alert stream per page: alerts are few and short, so the whole stream is cheap.
+            var history = first.StreamKey is { } key
+                ? await operations.Events.FetchStreamAsync(key, version: wanted.Max(), token: cancellationToken)
+                : await operations.Events.FetchStreamAsync(first.StreamId, version: wanted.Max(), token: cancellationToken);
+            messages.AddRange(AlertMessages.Build(history, wanted));
+        }
+        return messages;
+    }
+}
