@@ -1,6 +1,5 @@
 using ActivityWatch.Delivery;
 using ActivityWatch.Ingestion;
-using ActivityWatch.Monitoring.Alerts;
 using ActivityWatch.Monitoring.Audit;
 using ActivityWatch.Monitoring.Store;
 using Microsoft.Extensions.Configuration;
@@ -19,7 +18,6 @@ public static class ActivityWatchHosting
     public static IHostApplicationBuilder AddActivityWatch(this IHostApplicationBuilder builder)
     {
         builder.Services.AddActivityWatchMonitoring(builder.Configuration);
-        builder.Services.AddActivityWatchAlerts();
         builder.Services.AddActivityWatchAudit();
         builder.Services.AddActivityWatchIngestion(builder.Configuration);
         builder.Services.AddActivityWatchDelivery(builder.Configuration);
