@@ -34,7 +34,8 @@ public class CloudTrailRecordTests
     [Fact]
     public void AssumedRoleRecords_HaveTheRealSessionShape()
     {
-        var record = SampleWeek.Records.First(r => r.Kind == SimulatedLogKind.CloudTrail && r.Text.Contains("\"type\":\"AssumedRole\"", StringComparison.Ordinal) && r.Text.Contains("/aws-reserved/", StringComparison.Ordinal));
+        var record = SampleWeek.Records.First(r => r.Kind == SimulatedLogKind.CloudTrail && r.Text.Contains("\"type\":\"AssumedRole\"", StringComparison.Ordinal) && r.Text.Contains("/aws-reserved/", StringComparison.Ordinal)
+            && !r.Text.Contains("\"eventName\":\"ConsoleLogin\"", StringComparison.Ordinal));
         var identity = JsonDocument.Parse(record.Text).RootElement.GetProperty("userIdentity");
 
         Assert.StartsWith("arn:aws:sts::", identity.GetProperty("arn").GetString());
