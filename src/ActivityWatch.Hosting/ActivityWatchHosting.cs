@@ -1,6 +1,7 @@
 using ActivityWatch.Delivery;
 using ActivityWatch.Ingestion;
 using ActivityWatch.Monitoring.Audit;
+using ActivityWatch.Monitoring.Permissions;
 using ActivityWatch.Monitoring.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public static class ActivityWatchHosting
     public static IHostApplicationBuilder AddActivityWatch(this IHostApplicationBuilder builder)
     {
         builder.Services.AddActivityWatchMonitoring(builder.Configuration);
+        builder.Services.AddActivityWatchPermissions(builder.Configuration);
         builder.Services.AddActivityWatchAudit();
         builder.Services.AddActivityWatchIngestion(builder.Configuration);
         builder.Services.AddActivityWatchDelivery(builder.Configuration);

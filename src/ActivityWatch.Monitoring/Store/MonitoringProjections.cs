@@ -11,5 +11,7 @@ public static class MonitoringProjections
 {
     public static void Register(StoreOptions options)
     {
+        // Last-used permissions (Async, one upsert per page) and the IAM import event.
+        Permissions.PermissionsStore.Register(options);
     }
 }

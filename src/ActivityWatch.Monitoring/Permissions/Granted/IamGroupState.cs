@@ -1,0 +1,3 @@
+namespace ActivityWatch.Monitoring.Permissions.Granted;
+
+public sealed class IamGroupState(string arn, string name) : IamIdentityState(arn, name, null);

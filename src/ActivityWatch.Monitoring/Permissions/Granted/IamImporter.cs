@@ -1,0 +1,20 @@
+using System.Text.Json;
+using Marten;
+
+namespace ActivityWatch.Monitoring.Permissions.Granted;
+
+/// <summary>`permissions import`: a get-account-authorization-details file becomes one IamAuthorizationImported event.</summary>
+public sealed class IamImporter(IDocumentStore store)
+{
+    public async Task<IamAuthorizationImported> ImportAsync(string path, DateTimeOffset capturedAt, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+        var snapshot = AuthorizationDetailsParser.Parse(document.RootElement);
+        var imported = new IamAuthorizationImported(snapshot.AccountId, capturedAt, Path.GetFileName(path), snapshot);
+        await using var session = store.LightweightSession();
+        session.Events.Append(IamAuthorizationImported.StreamId(snapshot.AccountId), imported);
+        await session.SaveChangesAsync(cancellationToken);
+        return imported;
+    }
+}

@@ -1,0 +1,40 @@
+using ActivityWatch.Monitoring.Permissions.Policies;
+
+namespace ActivityWatch.Monitoring.Permissions.Granted;
+
+/// <summary>
+/// The identity policies that apply to a user or role: its inline and attached managed policies
+/// (the default version), and for a user each of its groups' inline and attached policies.
+/// </summary>
+public static class PrincipalPolicies
+{
+    /// <summary>The policies, and notes on what could not be resolved (a managed policy the state has no document for).</summary>
+    public static (IReadOnlyList<AttachedPolicy> Policies, IReadOnlyList<string> Notes) For(IamAccountState state, IamIdentityState identity)
+    {
+        var policies = new List<AttachedPolicy>();
+        var notes = new List<string>();
+        Collect(state, identity, "", policies, notes);
+        if (identity is IamUserState user)
+        {
+            foreach (var groupName in user.Groups.Order(StringComparer.Ordinal))
+            {
+                if (state.Groups.TryGetValue(groupName, out var group)) Collect(state, group, $"group {groupName}: ", policies, notes);
+                else notes.Add($"group {groupName} is not in the imported state");
+            }
+        }
+        return (policies, notes);
+    }
+
+    private static void Collect(IamAccountState state, IamIdentityState identity, string via, List<AttachedPolicy> policies, List<string> notes)
+    {
+        foreach (var (name, document) in identity.Inline.OrderBy(p => p.Key, StringComparer.Ordinal))
+            policies.Add(new AttachedPolicy($"{via}inline {name}", PolicyDocument.Parse(document)));
+        foreach (var arn in identity.Attached.Order(StringComparer.Ordinal))
+        {
+            if (state.Policies.TryGetValue(arn, out var managed) && managed.DefaultDocument is { } document)
+                policies.Add(new AttachedPolicy($"{via}managed {arn}", PolicyDocument.Parse(document)));
+            else
+                notes.Add($"{via}managed policy {arn} has no known document (import a fresh get-account-authorization-details)");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using ActivityWatch.Monitoring.Permissions.Actions;
+using ActivityWatch.Monitoring.Records;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+
+namespace ActivityWatch.Monitoring.Permissions.LastUsed;
+
+/// <summary>
+/// Async projection of every ActivityRecorded into the last-used tables. The daemon hands it a
+/// page of events; it folds the page in memory and queues one upsert per table into the same
+/// unit of work as the daemon's progress mark, so a page is applied exactly once.
+/// </summary>
+public sealed partial class PermissionUseProjection(string schema, ActionMapper mapper) : IProjection
+{
+    public const string Name = "PermissionUse";
+
+    private readonly UseBatchSql _sql = new(schema);
+
+    public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        var batch = new UseBatch(mapper);
+        foreach (var e in events)
+        {
+            if (e.Data is ActivityRecorded record) batch.Add(record);
+        }
+        if (!batch.IsEmpty) _sql.Queue(operations, batch);
+        return Task.CompletedTask;
+    }
+}

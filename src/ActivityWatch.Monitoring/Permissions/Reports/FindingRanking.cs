@@ -1,0 +1,7 @@
+namespace ActivityWatch.Monitoring.Permissions.Reports;
+
+/// <summary>
+/// How urgent a finding is: unused credentials first, then by the highest access level left
+/// unused (Permissions management, Write, Tagging, Read, List), then by how many actions.
+/// </summary>
+public sealed record FindingRanking(int Rank, string? HighestAccessLevel, int UnusedActions, bool LevelsAreHeuristic, string Basis);

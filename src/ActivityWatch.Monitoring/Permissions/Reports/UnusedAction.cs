@@ -1,0 +1,3 @@
+namespace ActivityWatch.Monitoring.Permissions.Reports;
+
+public sealed record UnusedAction(string Action, DateTimeOffset? LastAccessed);
