@@ -1,5 +1,6 @@
 using ActivityWatch.Delivery;
 using ActivityWatch.Ingestion;
+using ActivityWatch.Monitoring.Alerts;
 using ActivityWatch.Monitoring.Audit;
 using ActivityWatch.Monitoring.Permissions;
 using ActivityWatch.Monitoring.Store;
@@ -20,6 +21,7 @@ public static class ActivityWatchHosting
     {
         builder.Services.AddActivityWatchMonitoring(builder.Configuration);
         builder.Services.AddActivityWatchPermissions(builder.Configuration);
+        builder.Services.AddActivityWatchAlerts();
         builder.Services.AddActivityWatchAudit();
         builder.Services.AddActivityWatchIngestion(builder.Configuration);
         builder.Services.AddActivityWatchDelivery(builder.Configuration);

@@ -17,7 +17,11 @@ public sealed record AlertRaised(
     DateTimeOffset LastSeen,
     IReadOnlyList<string> EventIds,
     string Explanation,
-    DateTimeOffset RaisedAt);
+    DateTimeOffset RaisedAt,
+    // Added with the detections: the suppression rule that matched (delivery skips these), and when
+    // the triggering record was appended, so delivery can measure append-to-bus latency.
+    string? SuppressedBy = null,
+    DateTimeOffset? RecordAppendedAt = null);
 
 /// <summary>New evidence for an open alert: the same rule and principal fired again within the window.</summary>
 public sealed record AlertUpdated(
@@ -26,7 +30,12 @@ public sealed record AlertUpdated(
     int Count,
     IReadOnlyList<string> NewEventIds,
     string? Explanation,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    // Added with the detections: FirstSeen moves back when replay finds older evidence; Suppressed
+    // says the alert is suppressed (delivery skips it); RecordAppendedAt as on AlertRaised.
+    DateTimeOffset? FirstSeen = null,
+    bool Suppressed = false,
+    DateTimeOffset? RecordAppendedAt = null);
 
 public sealed record AlertAcknowledged(Guid AlertId, string By, string? Note, DateTimeOffset At);
 

@@ -1,3 +1,4 @@
+using ActivityWatch.Monitoring.Posture;
 using Marten;
 
 namespace ActivityWatch.Monitoring.Store;
@@ -11,6 +12,8 @@ public static class MonitoringProjections
 {
     public static void Register(StoreOptions options)
     {
+        // Root usage, MFA posture and access key inventory (Async); the alert subscription joins in AddActivityWatchAlerts.
+        PostureProjections.Register(options);
         // Last-used permissions (Async, one upsert per page) and the IAM import event.
         Permissions.PermissionsStore.Register(options);
     }

@@ -1,3 +1,4 @@
+using ActivityWatch.Monitoring.Alerts;
 using ActivityWatch.Monitoring.Audit;
 using ActivityWatch.Monitoring.Checkpoints;
 using ActivityWatch.Monitoring.Quarantine;
@@ -41,6 +42,16 @@ public static class StoreConfiguration
         // Analysts: API keys (hashed) and the audit trail of what they did.
         options.Schema.For<ApiKey>().Index(k => k.Hash);
         options.Events.AddEventType<AnalystActed>();
+
+        // Detections and alerts: alert events, alert views, suppressions, window counters.
+        AlertDocuments.Register(options);
+
+        // Alerts must reach responders within a second of the record's append. LISTEN/NOTIFY wakes
+        // the daemon's high-water agent on every append instead of waiting out its polling interval
+        // (1 s when idle); the shorter polls bound the delay whenever a notification is missed.
+        options.Events.UseListenNotifyForEventAppends = true;
+        options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
+        options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(250);
 
         MonitoringProjections.Register(options);
     }

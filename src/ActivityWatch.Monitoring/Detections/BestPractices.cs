@@ -1,0 +1,13 @@
+namespace ActivityWatch.Monitoring.Detections;
+
+/// <summary>The IAM security best practices ("Security best practices in IAM") the rules enforce, by their headings.</summary>
+public static class BestPractices
+{
+    public const string LockAwayRoot = "Lock away your AWS account root user access keys";
+    public const string EnableMfa = "Enable MFA";
+    public const string LeastPrivilege = "Grant least privilege";
+    public const string ManagedOverInline = "Use customer managed policies instead of inline policies";
+    public const string StrongPasswordPolicy = "Configure a strong password policy for your users";
+    public const string DoNotShareAccessKeys = "Do not share access keys";
+    public const string MonitorActivity = "Monitor activity in your AWS account";
+}

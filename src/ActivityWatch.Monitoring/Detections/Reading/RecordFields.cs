@@ -1,0 +1,86 @@
+using System.Text.Json;
+using ActivityWatch.Monitoring.Records;
+
+namespace ActivityWatch.Monitoring.Detections.Reading;
+
+/// <summary>
+/// Reads the CloudTrail fields the normalised record does not carry (requestParameters,
+/// responseElements, additionalEventData, userIdentity.sessionContext) from the raw record.
+/// </summary>
+public static class RecordFields
+{
+    public const string ServiceEvent = "AwsServiceEvent";
+
+    public static JsonElement? Field(this ActivityRecorded record, params ReadOnlySpan<string> path)
+    {
+        if (record.Raw is not { ValueKind: JsonValueKind.Object } current) return null;
+        foreach (var name in path)
+        {
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out var next)) return null;
+            current = next;
+        }
+        return current.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? null : current;
+    }
+
+    /// <summary>A scalar as text: strings as they are, numbers and booleans as JSON writes them.</summary>
+    public static string? Text(this ActivityRecorded record, params ReadOnlySpan<string> path) => Scalar(record.Field(path));
+
+    public static string? Scalar(JsonElement? element) => element switch
+    {
+        { ValueKind: JsonValueKind.String } e => e.GetString(),
+        { ValueKind: JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False } e => e.GetRawText(),
+        _ => null,
+    };
+
+    public static string? RequestParameter(this ActivityRecorded record, string name) => record.Text("requestParameters", name);
+
+    public static string? AdditionalData(this ActivityRecorded record, string name) => record.Text("additionalEventData", name);
+
+    /// <summary>userIdentity.sessionContext.attributes.mfaAuthenticated: "true", "false", or null for long-term keys.</summary>
+    public static string? SessionMfaAuthenticated(this ActivityRecorded record) =>
+        record.Text("userIdentity", "sessionContext", "attributes", "mfaAuthenticated");
+
+    /// <summary>userIdentity.userName: the IAM user's name (absent for roles and root).</summary>
+    public static string? UserName(this ActivityRecorded record) => record.Text("userIdentity", "userName");
+
+    /// <summary>
+    /// A failed console sign-in has no errorCode: errorMessage is "Failed authentication" and
+    /// responseElements.ConsoleLogin is "Failure". Error codes may be an empty string.
+    /// </summary>
+    public static bool Succeeded(this ActivityRecorded record) =>
+        string.IsNullOrEmpty(record.ErrorCode ?? record.Text("errorCode"))
+        && string.IsNullOrEmpty(record.ErrorMessage ?? record.Text("errorMessage"))
+        && record.Text("responseElements", "ConsoleLogin") != "Failure";
+
+    public static bool IsConsoleLogin(this ActivityRecorded record) => record.EventName == "ConsoleLogin";
+
+    /// <summary>CIS 5.3: the root identity acting itself, not an AWS service on its behalf.</summary>
+    public static bool IsRootUsage(this ActivityRecorded record) =>
+        record.IdentityType == IdentityTypes.Root
+        && string.IsNullOrEmpty(record.InvokedBy ?? record.Text("userIdentity", "invokedBy"))
+        && record.EventType != ServiceEvent;
+
+    public static bool IsCloudTrail(this ActivityRecorded record) => record.Source == LogSources.CloudTrail;
+
+    /// <summary>The id an analyst finds the record by: the CloudTrail eventID, else the record key.</summary>
+    public static string EvidenceId(ActivityRecorded record) => record.RecordId ?? record.RecordKey;
+
+    /// <summary>Every value of a property with this name anywhere under the element (policy and lifecycle documents nest freely).</summary>
+    public static IEnumerable<JsonElement> Descendants(JsonElement element, string name)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase)) yield return property.Value;
+                    foreach (var inner in Descendants(property.Value, name)) yield return inner;
+                }
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                foreach (var inner in Descendants(item, name)) yield return inner;
+                break;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace ActivityWatch.Monitoring.Posture;
+
+public enum AccessKeyActivityKind
+{
+    Used,
+    Created,
+    StatusChanged,
+    Deleted,
+}
