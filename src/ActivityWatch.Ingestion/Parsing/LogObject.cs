@@ -62,7 +62,7 @@ public sealed class LogObject : IAsyncDisposable
 
         _window.Advance(_detection.Skip);
         var position = 0L;
-        await foreach (var frame in FramesAsync(ct).ConfigureAwait(false))
+        await foreach (var frame in FramesAsync(startPosition, ct).ConfigureAwait(false))
         {
             if (frame.Problem is not null)
             {
@@ -79,7 +79,7 @@ public sealed class LogObject : IAsyncDisposable
             }
             if (_detection.Layout != Layout.JsonLines)
             {
-                if (position >= startPosition) yield return ParseJson(frame.Bytes.Span, frame.ByteOffset, null, position);
+                if (position >= startPosition) yield return ParseJson(frame.Bytes.Span, frame.Parsed, frame.ByteOffset, null, position);
                 position++;
                 continue;
             }
@@ -91,7 +91,7 @@ public sealed class LogObject : IAsyncDisposable
                 {
                     var bytes = frame.Bytes.Span.Slice(value.Start, value.Length);
                     yield return value.Complete
-                        ? ParseJson(bytes, frame.ByteOffset + value.Start, frame.Line, position)
+                        ? ParseJson(bytes, null, frame.ByteOffset + value.Start, frame.Line, position)
                         : Rejected(position, frame.ByteOffset + value.Start, frame.Line,
                             $"line {frame.Line}: the line ends inside a JSON value", Excerpts.Of(bytes));
                 }
@@ -100,24 +100,24 @@ public sealed class LogObject : IAsyncDisposable
         }
     }
 
-    private IAsyncEnumerable<RecordFrame> FramesAsync(CancellationToken ct) => _detection.Layout switch
+    private IAsyncEnumerable<RecordFrame> FramesAsync(long skip, CancellationToken ct) => _detection.Layout switch
     {
-        Layout.KeyedArray => KeyedArrayFramesAsync(ct),
-        Layout.TopLevelArray => TopLevelArrayFramesAsync(ct),
-        Layout.JsonSequence => JsonValueFramer.ReadAsync(_window, insideArray: false, ct),
+        Layout.KeyedArray => KeyedArrayFramesAsync(skip, ct),
+        Layout.TopLevelArray => TopLevelArrayFramesAsync(skip, ct),
+        Layout.JsonSequence => JsonValueFramer.ReadAsync(_window, insideArray: false, skip, ct),
         _ => LineFramer.ReadAsync(_window, ct),
     };
 
-    private async IAsyncEnumerable<RecordFrame> TopLevelArrayFramesAsync([EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<RecordFrame> TopLevelArrayFramesAsync(long skip, [EnumeratorCancellation] CancellationToken ct)
     {
         // Detection saw the '[' after optional whitespace.
         while (_window.Span.IndexOf((byte)'[') is var at && at < 0 && await _window.FillAsync(ct).ConfigureAwait(false)) { }
         _window.Advance(_window.Span.IndexOf((byte)'[') + 1);
-        await foreach (var frame in JsonValueFramer.ReadAsync(_window, insideArray: true, ct).ConfigureAwait(false))
+        await foreach (var frame in JsonValueFramer.ReadAsync(_window, insideArray: true, skip, ct).ConfigureAwait(false))
             yield return frame;
     }
 
-    private async IAsyncEnumerable<RecordFrame> KeyedArrayFramesAsync([EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<RecordFrame> KeyedArrayFramesAsync(long skip, [EnumeratorCancellation] CancellationToken ct)
     {
         var key = Encoding.UTF8.GetBytes(_detection.ArrayKey!);
         int start;
@@ -131,13 +131,13 @@ public sealed class LogObject : IAsyncDisposable
             yield break;
         }
         _window.Advance(start);
-        await foreach (var frame in JsonValueFramer.ReadAsync(_window, insideArray: true, ct).ConfigureAwait(false))
+        await foreach (var frame in JsonValueFramer.ReadAsync(_window, insideArray: true, skip, ct).ConfigureAwait(false))
             yield return frame;
     }
 
-    private ParsedRecord ParseJson(ReadOnlySpan<byte> bytes, long byteOffset, long? line, long position)
+    private ParsedRecord ParseJson(ReadOnlySpan<byte> bytes, System.Text.Json.JsonElement? parsed, long byteOffset, long? line, long position)
     {
-        var record = CloudTrailRecordReader.Read(bytes, _sourceObject, position, out var reason);
+        var record = CloudTrailRecordReader.Read(bytes, parsed, _sourceObject, position, out var reason);
         return record is not null
             ? new ParsedRecord(position, record, null)
             : Rejected(position, byteOffset, line, line is null ? reason! : $"line {line}: {reason}", Excerpts.Of(bytes));

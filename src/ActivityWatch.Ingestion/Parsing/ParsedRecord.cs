@@ -4,7 +4,9 @@ namespace ActivityWatch.Ingestion.Parsing;
 
 /// <summary>
 /// One position of a log object: a record that was read, or one that could not be.
-/// Positions count from 0 in the order the object holds them (array index, or line number - 1).
+/// Positions count from 0 in the order the object holds them: the array index, or the ordinal of
+/// the value among non-blank lines (blank lines are not records, and a line holding several JSON
+/// values run together gives each its own position). Identical content gives identical positions.
 /// </summary>
 public readonly record struct ParsedRecord(long Position, ActivityRecorded? Record, RecordRejection? Rejection);
 

@@ -13,12 +13,16 @@ namespace ActivityWatch.Ingestion.Parsing.CloudTrail;
 /// </summary>
 internal static class CloudTrailRecordReader
 {
-    // Request and response parameters nest deeply in some services' records.
-    private static readonly JsonReaderOptions Options = new() { MaxDepth = 256 };
-
-    public static ActivityRecorded? Read(ReadOnlySpan<byte> bytes, string sourceObject, long position, out string? reason)
+    /// <param name="parsed">The bytes already parsed by the framer, when it could.</param>
+    public static ActivityRecorded? Read(ReadOnlySpan<byte> bytes, JsonElement? parsed, string sourceObject, long position, out string? reason)
     {
-        if (!TryParse(bytes, out var root, out reason)) return null;
+        JsonElement root;
+        if (parsed is { } ready)
+        {
+            if (!CheckUtf8(bytes, out reason)) return null;
+            root = ready;
+        }
+        else if (!TryParse(bytes, out root, out reason)) return null;
         if (root.ValueKind != JsonValueKind.Object)
             return CloudTrailRecordMapper.Map(root, null, bytes, sourceObject, position, out reason);
 
@@ -51,16 +55,10 @@ internal static class CloudTrailRecordReader
     private static bool TryParse(ReadOnlySpan<byte> bytes, out JsonElement root, out string? reason)
     {
         root = default;
-        // System.Text.Json accepts invalid UTF-8 inside strings until they are read: check first,
-        // so a bad record is rejected here rather than failing later when Raw is stored.
-        if (!Utf8.IsValid(bytes))
-        {
-            reason = $"the record is not valid UTF-8 (first invalid byte at record offset {FirstInvalidByte(bytes)})";
-            return false;
-        }
+        if (!CheckUtf8(bytes, out reason)) return false;
         try
         {
-            var reader = new Utf8JsonReader(bytes, Options);
+            var reader = new Utf8JsonReader(bytes, JsonOptions.Reader);
             root = JsonElement.ParseValue(ref reader);
             reason = null;
             return true;
@@ -70,6 +68,18 @@ internal static class CloudTrailRecordReader
             reason = $"invalid JSON: {e.Message}";
             return false;
         }
+    }
+
+    /// <summary>
+    /// System.Text.Json accepts invalid UTF-8 inside strings until they are read: check first, so
+    /// a bad record is rejected here rather than failing later when Raw is stored.
+    /// </summary>
+    private static bool CheckUtf8(ReadOnlySpan<byte> bytes, out string? reason)
+    {
+        reason = Utf8.IsValid(bytes)
+            ? null
+            : $"the record is not valid UTF-8 (first invalid byte at record offset {FirstInvalidByte(bytes)})";
+        return reason is null;
     }
 
     private static int FirstInvalidByte(ReadOnlySpan<byte> bytes)

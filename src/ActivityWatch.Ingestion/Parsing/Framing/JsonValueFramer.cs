@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
+using ActivityWatch.Ingestion.Parsing.CloudTrail;
 
 namespace ActivityWatch.Ingestion.Parsing.Framing;
 
@@ -12,9 +14,11 @@ internal static class JsonValueFramer
     private enum Step { NeedMore, Value, ArrayEnd, Broken }
 
     public static async IAsyncEnumerable<RecordFrame> ReadAsync(
-        StreamWindow window, bool insideArray, [EnumeratorCancellation] CancellationToken ct)
+        StreamWindow window, bool insideArray, long skip, [EnumeratorCancellation] CancellationToken ct)
     {
         var afterValue = false;
+        // Positions being skipped on resume are only framed, never parsed.
+        var framed = 0L;
         while (true)
         {
             ct.ThrowIfCancellationRequested();
@@ -40,8 +44,16 @@ internal static class JsonValueFramer
                 yield break;
             }
 
-            var scanner = new JsonValueScanner();
             var start = window.Offset;
+            if (framed++ >= skip && TryParse(window.Span, window.Completed, out var parsed, out var parsedLength))
+            {
+                yield return new RecordFrame(window.Memory[..parsedLength], start, null, Parsed: parsed);
+                window.Advance(parsedLength);
+                afterValue = true;
+                continue;
+            }
+
+            var scanner = new JsonValueScanner();
             var scanned = 0;
             while (true)
             {
@@ -76,6 +88,32 @@ internal static class JsonValueFramer
         }
         if (window.EndProblem is { } problem)
             yield return new RecordFrame(default, window.Offset, null, problem, null);
+    }
+
+    /// <summary>
+    /// The fast path: a well-formed record that is whole in the window is parsed where it lies,
+    /// and the parser tells where it ends, so the lenient scan runs only for records that are
+    /// broken or cross the end of the window.
+    /// </summary>
+    private static bool TryParse(ReadOnlySpan<byte> span, bool final, out JsonElement element, out int length)
+    {
+        var reader = new Utf8JsonReader(span, final, new JsonReaderState(JsonOptions.Reader));
+        try
+        {
+            if (JsonElement.TryParseValue(ref reader, out var value) && value is { } parsed)
+            {
+                element = parsed;
+                length = (int)reader.BytesConsumed;
+                return true;
+            }
+        }
+        catch (JsonException)
+        {
+            // Invalid JSON: the lenient scan frames it, and the record reader says why it is rejected.
+        }
+        element = default;
+        length = 0;
+        return false;
     }
 
     /// <summary>Scans on without keeping the bytes; false when the content ends first.</summary>

@@ -10,14 +10,18 @@ internal static class LineValues
         offset = JsonValueScanner.SkipWhitespace(line, offset);
         if (offset >= line.Length) return null;
         var start = offset;
+        // Values run together only as objects or arrays (Firehose); anything else is the rest of the line.
+        if (line[start] is not ((byte)'{' or (byte)'['))
+        {
+            offset = line.Length;
+            return new Value(start, line.Length - start, true);
+        }
         var scanner = new JsonValueScanner();
         var n = scanner.Scan(line[start..]);
-        if (n <= 0)
+        if (n < 0)
         {
-            // A bare scalar that runs to the end of the line is complete; an object or string is not.
             offset = line.Length;
-            var complete = n == 0 || line[start] is not ((byte)'{' or (byte)'[' or (byte)'"');
-            return new Value(start, line.Length - start, complete);
+            return new Value(start, line.Length - start, false);
         }
         offset = start + n;
         return new Value(start, n, true);
