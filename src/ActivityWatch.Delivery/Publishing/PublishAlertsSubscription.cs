@@ -34,6 +34,7 @@ public sealed class PublishAlertsSubscription : SubscriptionBase
     private readonly ILogger<PublishAlertsSubscription> _logger;
     private readonly TimeSpan _publishTimeout;
     private readonly TimeSpan _maxBackoff;
+    private bool _endpointsReady;
 
     public PublishAlertsSubscription(IServiceProvider services, ILogger<PublishAlertsSubscription> logger, TimeSpan publishTimeout, TimeSpan maxBackoff)
     {
@@ -54,12 +55,13 @@ public sealed class PublishAlertsSubscription : SubscriptionBase
         if (messages.Count == 0) return NullChangeListener.Instance;
 
         // The bus is resolved late: the store (and this subscription) is built before the bus exists.
-        var bus = (IBus)_services.GetService(typeof(IBus))!;
+        var bus = (IBusControl)_services.GetService(typeof(IBusControl))!;
         var backoff = TimeSpan.FromMilliseconds(250);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
+                if (!_endpointsReady) _endpointsReady = await WaitUntilReadyAsync(bus, _publishTimeout, cancellationToken);
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(_publishTimeout);
                 // With publisher confirms (MassTransit's RabbitMQ default) each task completes once the broker holds the message.
@@ -74,6 +76,25 @@ public sealed class PublishAlertsSubscription : SubscriptionBase
                 backoff = TimeSpan.FromTicks(Math.Min(_maxBackoff.Ticks, backoff.Ticks * 2));
             }
         }
+    }
+
+    /// <summary>
+    /// Waits, at most <paramref name="limit"/>, for every receive endpoint to be up, once per
+    /// process. On a new broker (or virtual host) the consumer queues and their bindings only
+    /// exist once the endpoints have started, and RabbitMQ drops a message published to an
+    /// exchange with no queue bound yet. Later outages do not need this: the queues are durable
+    /// and stay bound. Past the limit the publish is tried anyway, so one faulted endpoint does
+    /// not hold every other consumer's alerts back.
+    /// </summary>
+    private static async Task<bool> WaitUntilReadyAsync(IBusControl bus, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (bus.CheckHealth().Status != BusHealthStatus.Healthy)
+        {
+            if (DateTime.UtcNow > deadline) return false;
+            await Task.Delay(50, cancellationToken);
+        }
+        return true;
     }
 
     /// <summary>One message per alert event in the page, each folded from its alert stream up to that version.</summary>
