@@ -22,25 +22,26 @@ public sealed class AwsClients(IOptions<AwsOptions> options) : IDisposable
     private static AmazonS3Config S3Config(AwsOptions aws)
     {
         var config = new AmazonS3Config { ForcePathStyle = aws.ForcePathStyle };
-        Apply(config, aws);
+        Apply(config, aws, aws.S3ServiceUrl);
         return config;
     }
 
     private static AmazonSQSConfig SqsConfig(AwsOptions aws)
     {
         var config = new AmazonSQSConfig();
-        Apply(config, aws);
+        Apply(config, aws, aws.SqsServiceUrl);
         return config;
     }
 
-    private static void Apply(ClientConfig config, AwsOptions aws)
+    private static void Apply(ClientConfig config, AwsOptions aws, string? serviceUrl)
     {
+        serviceUrl = string.IsNullOrWhiteSpace(serviceUrl) ? aws.ServiceUrl : serviceUrl;
         // Standard mode: exponential backoff with jitter and a retry quota, for throttling and 5xx.
         config.RetryMode = RequestRetryMode.Standard;
         config.MaxErrorRetry = aws.MaxErrorRetry;
-        if (!string.IsNullOrWhiteSpace(aws.ServiceUrl))
+        if (!string.IsNullOrWhiteSpace(serviceUrl))
         {
-            config.ServiceURL = aws.ServiceUrl;
+            config.ServiceURL = serviceUrl;
             // With an endpoint override the SDK cannot infer the signing region from the host name.
             config.AuthenticationRegion = string.IsNullOrWhiteSpace(aws.Region) ? "us-east-1" : aws.Region;
         }

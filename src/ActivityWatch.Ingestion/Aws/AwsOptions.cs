@@ -15,6 +15,12 @@ public sealed class AwsOptions
     /// <summary>Endpoint override for S3-compatible stores and the local test servers, e.g. http://127.0.0.1:45661.</summary>
     public string? ServiceUrl { get; set; }
 
+    /// <summary>S3 endpoint only, when S3 and SQS live apart (an S3-compatible store beside real SQS); falls back to ServiceUrl.</summary>
+    public string? S3ServiceUrl { get; set; }
+
+    /// <summary>SQS endpoint only; falls back to ServiceUrl.</summary>
+    public string? SqsServiceUrl { get; set; }
+
     /// <summary>Path-style addressing (http://host/bucket/key): needed by most S3-compatible servers.</summary>
     public bool ForcePathStyle { get; set; }
 

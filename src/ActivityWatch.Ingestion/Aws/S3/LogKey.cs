@@ -60,7 +60,7 @@ public sealed partial record LogKey(string Key, LogKeyLayout Layout, string Part
     {
         var stamp = CloudTrailStamp().Match(file);
         if (!stamp.Success) return null;
-        var format = stamp.Groups[1].Value.Length == 15 ? "yyyyMMdd'T'HHmmss'Z'" : "yyyyMMdd'T'HHmm'Z'";
+        var format = stamp.Groups[1].Value.Length == 16 ? "yyyyMMdd'T'HHmmss'Z'" : "yyyyMMdd'T'HHmm'Z'";
         return DateTimeOffset.TryParseExact(stamp.Groups[1].Value, format, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time) ? time : null;
     }

@@ -14,7 +14,19 @@ public sealed class S3ObjectIngestor(IngestionPipeline pipeline, S3PrefixSource 
         string source, S3ObjectEntry entry, CancellationToken cancellationToken)
     {
         var logObject = objects.Open(entry);
-        var outcome = await pipeline.IngestObjectAsync(logObject, reread: false, cancellationToken);
+        ObjectOutcome outcome;
+        try
+        {
+            outcome = await pipeline.IngestObjectAsync(logObject, reread: false, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // The store refused a batch or the reader hit a bug: nothing past the last committed
+            // batch counts as read, so trying again later loses nothing (a queue message that keeps
+            // failing ends in the dead-letter queue after MaxReceiveCount receives).
+            await ledger.RecordErrorAsync(source, entry.Name, SourceErrorKind.Transient, $"{error.GetType().Name}: {error.Message}", cancellationToken);
+            return (ObjectDisposition.Retry, new ObjectOutcome(entry.Name) { Failure = error.Message });
+        }
         if (outcome.Failure is null)
         {
             if (!outcome.Unchanged)

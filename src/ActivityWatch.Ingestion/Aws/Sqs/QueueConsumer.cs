@@ -43,7 +43,18 @@ public sealed class QueueConsumer(
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MessageParallelism), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(messages, parallel, async (message, token) =>
         {
-            var verdict = await HandleAsync(queueUrl, message, token);
+            MessageVerdict verdict;
+            try
+            {
+                verdict = await HandleAsync(queueUrl, message, token);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                // One bad message must not stop the batch: it comes back after its visibility timeout,
+                // and after MaxReceiveCount receives it is dead-lettered.
+                await ledger.RecordErrorAsync(queueUrl, message.MessageId, SourceErrorKind.Transient, $"{error.GetType().Name}: {error.Message}", token);
+                return;
+            }
             await SettleAsync(queueUrl, message, verdict, token);
         });
         return messages.Count;
