@@ -7,7 +7,8 @@ namespace ActivityWatch.Delivery.Publishing;
 /// <summary>
 /// Folds one alert stream into the bus message for each of its raised/updated versions. The
 /// message is cumulative (count and every evidence eventID so far), so a consumer that only
-/// sees the latest version still has the whole alert.
+/// sees the latest version still has the whole alert. Suppressed alerts are folded (a later
+/// reopen needs their history) but not delivered.
 /// </summary>
 public static class AlertMessages
 {
@@ -19,6 +20,7 @@ public static class AlertMessages
     public static IEnumerable<AlertPublished> Build(IEnumerable<IEvent> stream, IReadOnlySet<long> wanted)
     {
         AlertPublished? current = null;
+        var suppressed = false;
         var eventIds = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var @event in stream)
@@ -29,6 +31,7 @@ public static class AlertMessages
                     eventIds.Clear();
                     seen.Clear();
                     Add(raised.EventIds);
+                    suppressed = raised.SuppressedBy is not null;
                     current = new AlertPublished
                     {
                         AlertId = raised.AlertId,
@@ -46,25 +49,36 @@ public static class AlertMessages
                         Count = Math.Max(1, raised.EventIds.Count),
                         EventIds = eventIds.ToArray(),
                         Explanation = raised.Explanation,
+                        TriggerAppendedAt = raised.RecordAppendedAt,
                     };
                     break;
                 case AlertUpdated updated when current is not null:
                     Add(updated.NewEventIds);
+                    suppressed = suppressed || updated.Suppressed;
                     current = current with
                     {
                         Version = @event.Version,
                         Change = Updated,
+                        // Replay can find older evidence (FirstSeen moves back); late records must not move LastSeen back.
+                        FirstSeen = updated.FirstSeen is { } first && first < current.FirstSeen ? first : current.FirstSeen,
                         LastSeen = updated.LastSeen > current.LastSeen ? updated.LastSeen : current.LastSeen,
                         // AlertUpdated carries the running count; never let a stale one move it back.
                         Count = Math.Max(updated.Count, current.Count),
                         EventIds = eventIds.ToArray(),
                         Explanation = updated.Explanation ?? current.Explanation,
+                        TriggerAppendedAt = updated.RecordAppendedAt,
                     };
                     break;
+                case AlertSuppressed:
+                    suppressed = true;
+                    continue;
+                case AlertReopened:
+                    suppressed = false;
+                    continue;
                 default:
                     continue;
             }
-            if (wanted.Contains(@event.Version)) yield return current;
+            if (!suppressed && wanted.Contains(@event.Version)) yield return current;
         }
 
         void Add(IEnumerable<string> ids)
