@@ -55,6 +55,32 @@ public sealed class TimelineQueries(NpgsqlDataSource dataSource, IOptions<Postgr
         return await ReadEntriesAsync(command, cancellationToken);
     }
 
+    /// <summary>
+    /// Alert evidence: detections name records by CloudTrail eventID (or S3 request id), which the
+    /// index does not key on, so the lookup stays inside the alert's time window on the time index.
+    /// </summary>
+    public async Task<IReadOnlyList<TimelineEntry>> EvidenceAsync(
+        IReadOnlyCollection<string> recordIds, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        if (recordIds.Count == 0) return [];
+        await using var command = new NpgsqlCommand($"""
+            SELECT t.record_id, t.event_time, t.principal, t.session_name, t.identity_type, t.account_id,
+                   t.event_source, t.event_name, t.aws_region, t.source_ip, t.user_agent, t.error_code,
+                   t.access_key_id, t.mfa, t.source, t.source_object, t.event_id,
+                   (SELECT coalesce(e.data -> 'raw', to_jsonb(e.data ->> 'rawLine')) FROM {_schema}.mt_events e WHERE e.id = t.event_id LIMIT 1)
+            FROM {_schema}.{TimelineTable.Name} t
+            WHERE t.event_time >= @from AND t.event_time <= @to AND (t.record_id = ANY(@ids) OR t.event_id = ANY(@keys))
+            ORDER BY t.event_time DESC, t.event_id DESC
+            LIMIT 1000
+            """);
+        command.Parameters.Add(new NpgsqlParameter<DateTime>("from", from.UtcDateTime));
+        command.Parameters.Add(new NpgsqlParameter<DateTime>("to", to.UtcDateTime));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("ids", recordIds.ToArray()));
+        // Records without an id are named by their record key, from which the stored event id derives.
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("keys", recordIds.Select(Recording.EventIds.FromRecordKey).ToArray()));
+        return await ReadEntriesAsync(command, cancellationToken);
+    }
+
     private async Task<IReadOnlyList<TimelineEntry>> ReadEntriesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

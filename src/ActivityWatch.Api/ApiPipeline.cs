@@ -1,0 +1,42 @@
+using ActivityWatch.Api.Alerts;
+using ActivityWatch.Api.Audit;
+using ActivityWatch.Api.Auth;
+using ActivityWatch.Api.Console;
+using ActivityWatch.Api.Events;
+using ActivityWatch.Api.Health;
+using ActivityWatch.Api.Ingestion;
+using ActivityWatch.Api.Live;
+using ActivityWatch.Api.Principals;
+using ActivityWatch.Api.Reports;
+using ActivityWatch.Api.Rules;
+using ActivityWatch.Api.Timeline;
+using Microsoft.AspNetCore.Builder;
+
+namespace ActivityWatch.Api;
+
+public static class ApiPipeline
+{
+    /// <summary>Middleware and every feature's endpoints. Only /health/* and the console's static files are anonymous.</summary>
+    public static WebApplication UseActivityWatchApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseConsole();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(ApiPolicies.Read);
+        app.MapHealth();
+        app.MapTimeline();
+        app.MapEvents();
+        app.MapPrincipals();
+        app.MapAlerts();
+        app.MapRules();
+        app.MapReports();
+        app.MapLive();
+        app.MapIngestion();
+        app.MapAudit();
+        app.MapApiKeys();
+        return app;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json.Serialization;
+using ActivityWatch.Api.Alerts;
+using ActivityWatch.Api.Auth;
+using ActivityWatch.Api.Health;
+using ActivityWatch.Api.Ingestion;
+using ActivityWatch.Api.Live;
+using ActivityWatch.Api.Principals;
+using ActivityWatch.Api.Problems;
+using ActivityWatch.Monitoring.Permissions.Catalog;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ActivityWatch.Api;
+
+public static class ApiServiceCollectionExtensions
+{
+    /// <summary>The analyst API on top of an ActivityWatch host (see ActivityWatchHosting.AddActivityWatch).</summary>
+    public static IHostApplicationBuilder AddActivityWatchApi(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddApiAuthentication();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres", tags: [HealthEndpoints.ReadyTag]);
+        services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "ActivityWatch analyst API";
+            document.Info.Description = "Timeline search, principals, alerts, reports and ingestion status. " +
+                                        "Authenticate with 'Authorization: Bearer aw_...' (or X-Api-Key), or an OIDC bearer token.";
+            return Task.CompletedTask;
+        }));
+
+        // The permissions module's catalogue when it is registered, else its built-in table.
+        services.AddSingleton(sp => new AccessLevelNames(sp.GetService<CatalogProvider>()?.Catalog ?? CatalogProvider.Load(null)));
+        services.AddSingleton<PrincipalQueries>();
+        services.AddSingleton<PrincipalSections>();
+        services.AddSingleton<IngestionQueries>();
+        services.AddSingleton<AlertFeed>();
+        services.AddSingleton<AlertSearch>();
+        services.AddSingleton<IPrincipalSection, PrincipalAlertsSection>();
+        return builder;
+    }
+}

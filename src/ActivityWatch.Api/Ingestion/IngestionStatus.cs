@@ -1,0 +1,24 @@
+using ActivityWatch.Ingestion.Aws.Status;
+using ActivityWatch.Monitoring.Checkpoints;
+using ActivityWatch.Monitoring.Quarantine;
+
+namespace ActivityWatch.Api.Ingestion;
+
+/// <summary>Where ingestion stands: AWS sources with their lag, the log objects read, and what was quarantined.</summary>
+public sealed record IngestionStatus(
+    IReadOnlyList<SourceStatus> Sources,
+    IngestionTotals Totals,
+    IReadOnlyList<SourceCheckpoint> RecentObjects,
+    IReadOnlyList<QuarantinedRecord> Quarantine);
+
+/// <summary>Counts over every checkpoint, and the newest event time in the timeline (now minus it is the data lag).</summary>
+public sealed record IngestionTotals(
+    long Objects,
+    long CompletedObjects,
+    long RecordsRead,
+    long Ingested,
+    long Duplicates,
+    long Rejected,
+    DateTimeOffset? NewestEventTime,
+    double? LagSeconds,
+    DateTimeOffset? LastCheckpointAt);

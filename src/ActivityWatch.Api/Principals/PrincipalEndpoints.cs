@@ -1,0 +1,50 @@
+using ActivityWatch.Api.Auth;
+using ActivityWatch.Api.Problems;
+using ActivityWatch.Api.Timeline;
+using ActivityWatch.Monitoring.Timeline.Query;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace ActivityWatch.Api.Principals;
+
+public static class PrincipalEndpoints
+{
+    public static IEndpointRouteBuilder MapPrincipals(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/principals").WithTags("Principals").RequireAuthorization(ApiPolicies.Read);
+        group.MapGet("/", ListAsync).WithSummary("Principals seen in the range, busiest first");
+        // Principal ARNs hold slashes and colons, so the principal travels as a query parameter.
+        group.MapGet("/profile", ProfileAsync).WithSummary("One principal: identity, credentials, MFA posture, activity by access level, actions used");
+        return routes;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<PrincipalSummary>>, ProblemHttpResult>> ListAsync(
+        string? q, DateTimeOffset? since, DateTimeOffset? until, int? limit,
+        PrincipalQueries principals, IOptions<ApiOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var api = options.Value;
+        var take = limit ?? 200;
+        if (take < 1 || take > api.MaxPageSize) return ApiProblems.BadRequest($"'limit' must be 1 to {api.MaxPageSize}.", "limit");
+        if (!TimeRange.TryResolve(since, until, time.GetUtcNow(), TimeSpan.FromDays(7), api.MaxRangeDays, out var range, out var error))
+            return ApiProblems.BadRequest(error!, "since");
+        if (q is { Length: > 0 } && !TimelineQueryParser.TryParse(q, out _, out var queryError)) return ApiProblems.InvalidQuery(queryError!);
+        return TypedResults.Ok(await principals.ListAsync(q, range.Since, range.Until, take, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<PrincipalPage>, ProblemHttpResult>> ProfileAsync(
+        string? principal, DateTimeOffset? since, DateTimeOffset? until,
+        PrincipalQueries principals, PrincipalSections sections, IOptions<ApiOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(principal)) return ApiProblems.BadRequest("'principal' is required.", "principal");
+        if (!TimeRange.TryResolve(since, until, time.GetUtcNow(), TimeSpan.FromDays(30), options.Value.MaxRangeDays, out var range, out var error))
+            return ApiProblems.BadRequest(error!, "since");
+        var bucket = range.Width <= TimeSpan.FromDays(3) ? TimeSpan.FromHours(1) : TimeSpan.FromDays(1);
+        var profile = await principals.ProfileAsync(principal.Trim(), range.Since, range.Until, bucket, cancellationToken);
+        if (profile.Events == 0 && !await sections.IsKnownAsync(profile.Principal, cancellationToken))
+            return ApiProblems.NotFound($"No activity by {profile.Principal} between {range.Since:u} and {range.Until:u}.");
+        return TypedResults.Ok(new PrincipalPage(profile, await sections.LoadAsync(profile.Principal, cancellationToken)));
+    }
+}

@@ -1,0 +1,57 @@
+using ActivityWatch.Api.Alerts;
+using ActivityWatch.Api.Auth;
+using ActivityWatch.Api.Problems;
+using ActivityWatch.Monitoring.Alerts.Suppressions;
+using ActivityWatch.Monitoring.Audit;
+using ActivityWatch.Monitoring.Detections;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace ActivityWatch.Api.Rules;
+
+public static class RuleEndpoints
+{
+    public sealed record NewSuppression(string RuleId, string? Principal, string? SourceCidr, string Note);
+
+    public static IEndpointRouteBuilder MapRules(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/rules", () => TypedResults.Ok(DetectionCatalogue.Rules.Select(RuleView.Of).ToList()))
+            .WithTags("Rules").WithSummary("The detection rule catalogue with CIS and MITRE ATT&CK mappings")
+            .RequireAuthorization(ApiPolicies.Read);
+
+        var suppressions = routes.MapGroup("/api/suppressions").WithTags("Rules");
+        suppressions.MapGet("/", async (SuppressionRules rules, CancellationToken ct) => TypedResults.Ok(await rules.ListAsync(ct)))
+            .WithSummary("Suppression rules (known-good patterns)").RequireAuthorization(ApiPolicies.Read);
+        suppressions.MapPost("/", AddAsync).WithSummary("Add a suppression rule").RequireAuthorization(ApiPolicies.Administer);
+        suppressions.MapDelete("/{id}", RemoveAsync).WithSummary("Remove a suppression rule").RequireAuthorization(ApiPolicies.Administer);
+        return routes;
+    }
+
+    private static async Task<Results<Created<SuppressionRule>, ProblemHttpResult>> AddAsync(
+        NewSuppression request, HttpContext http, SuppressionRules rules, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        if (request.RuleId != "*" && DetectionCatalogue.Find(request.RuleId) is null)
+            return ApiProblems.BadRequest($"No rule '{request.RuleId}' ('*' matches every rule).", "ruleId");
+        if (string.IsNullOrWhiteSpace(request.Note)) return ApiProblems.BadRequest("Say why in 'note'.", "note");
+        if (request.SourceCidr is { Length: > 0 } cidr && !SuppressionRule.TryParseNetwork(cidr, out _))
+            return ApiProblems.BadRequest($"'{cidr}' is not an IP address or CIDR block.", "sourceCidr");
+        var analyst = Analyst.From(http.User);
+        var rule = await rules.AddAsync(request.RuleId, Blank(request.Principal), Blank(request.SourceCidr), request.Note, analyst.Name, cancellationToken);
+        await audit.RecordAsync(new AnalystActed(analyst.Name, analyst.Role, "suppression.add", $"suppression/{rule.Id}",
+            $"{rule.RuleId} {rule.Principal} {rule.SourceCidr}: {rule.Note}".Trim(), rule.CreatedAt), cancellationToken);
+        return TypedResults.Created($"/api/suppressions/{rule.Id}", rule);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
+        string id, HttpContext http, SuppressionRules rules, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        if (!await rules.RemoveAsync(id, cancellationToken)) return ApiProblems.NotFound($"No suppression rule {id}.");
+        var analyst = Analyst.From(http.User);
+        await audit.RecordAsync(new AnalystActed(analyst.Name, analyst.Role, "suppression.remove", $"suppression/{id}", null, DateTimeOffset.UtcNow), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

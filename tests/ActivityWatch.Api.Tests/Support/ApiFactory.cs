@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace ActivityWatch.Api.Tests.Support;
+
+public sealed class ApiFactory : WebApplicationFactory<ApiTestSettingsMarker>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+}
+
+/// <summary>Names the test assembly (whose entry point is <see cref="ApiTestEntryPoint"/>) to WebApplicationFactory.</summary>
+public sealed class ApiTestSettingsMarker;
