@@ -1,4 +1,5 @@
 using ActivityWatch.Delivery;
+using ActivityWatch.Detection;
 using ActivityWatch.Ingestion;
 using ActivityWatch.Monitoring.Alerts;
 using ActivityWatch.Monitoring.Audit;
@@ -25,6 +26,7 @@ public static class ActivityWatchHosting
         builder.Services.AddActivityWatchAudit();
         builder.Services.AddActivityWatchIngestion(builder.Configuration);
         builder.Services.AddActivityWatchDelivery(builder.Configuration);
+        builder.Services.AddActivityWatchDetection(builder.Configuration);
         return builder;
     }
 

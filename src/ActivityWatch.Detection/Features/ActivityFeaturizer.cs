@@ -16,15 +16,18 @@ public sealed class ActivityFeaturizer(ProfileBook profiles)
 
     public ProfileBook Profiles { get; } = profiles;
 
-    public FeaturizedActivity Featurize(in ActivityFacts facts)
+    /// <param name="alerts">Given the vector, whether the record alerts (null: nothing alerts, as in training);
+    /// an alerting record's novelties are not learned (see <see cref="ProfileUpdate.Observe"/>).</param>
+    public FeaturizedActivity Featurize(in ActivityFacts facts, Func<float[], bool>? alerts = null)
     {
         var profile = Profiles.GetOrCreate(facts.Principal);
         var role = facts.AssumedRole is null ? null : Profiles.GetOrCreate(facts.AssumedRole);
         var warm = profile.Events >= WarmUpEvents && facts.Time - profile.FirstSeen >= WarmUpTime;
         var vector = FeatureExtractor.Compute(profile, role, facts);
-        ProfileUpdate.Observe(profile, facts);
+        var anomalous = warm && alerts is not null && alerts(vector);
+        ProfileUpdate.Observe(profile, facts, learnNovelty: !anomalous);
         Profiles.MarkChanged(profile.Id);
-        if (role is not null)
+        if (role is not null && !anomalous)
         {
             ProfileUpdate.ObserveAssumer(role, facts.Principal);
             Profiles.MarkChanged(role.Id);

@@ -27,8 +27,9 @@ public static class FeatureExtractor
         var newApis = profile.RecentNewApis.Count + (apiCount == 0 ? 1 : 0);
         vector[2] = Saturate(newApis - 1, 4);
 
-        vector[3] = facts.Network is null ? 0 : Novelty(PrincipalProfile.Count(profile.Networks, facts.Network));
-        vector[4] = facts.Agent is null ? 0 : Novelty(PrincipalProfile.Count(profile.Agents, facts.Agent));
+        ProfileUpdate.Prune(profile.RecentNewOrigins, facts.Time, ProfileUpdate.NoveltyWindow);
+        vector[3] = OriginNovelty(profile, profile.Networks, "net|", facts.Network);
+        vector[4] = OriginNovelty(profile, profile.Agents, "agent|", facts.Agent);
         vector[5] = facts.Region is null ? 0 : Novelty(PrincipalProfile.Count(profile.Regions, facts.Region));
         vector[6] = HourUnusualness(profile, facts.Time);
 
@@ -53,6 +54,28 @@ public static class FeatureExtractor
         ProfileUpdate.Prune(profile.RecentNewResources, facts.Time, ProfileUpdate.NoveltyWindow);
         vector[15] = Saturate(profile.RecentNewResources.Count + (resourceCount == 0 ? 1 : 0) - 1, 6);
         vector[16] = 1f / (1f + profile.Events / 200f);
+
+        // PCA is linear: it cannot see that several novelties at once (new API from a new network with a
+        // new client at an odd hour) are rarer than any one of them. Benign change is usually one at a time.
+        var together = 0;
+        foreach (var i in NoveltyFeatures) if (vector[i] >= 0.5f) together++;
+        vector[17] = Saturate(together - 1, 1.5);
+    }
+
+    private static readonly int[] NoveltyFeatures = [0, 3, 4, 5, 6, 8, 13];
+
+    /// <summary>Never seen: 1; first seen within the hour (the same session): 0.8; else as <see cref="Novelty"/>.</summary>
+    private static float OriginNovelty(PrincipalProfile profile, Dictionary<string, int> counts, string prefix, string? origin)
+    {
+        if (origin is null) return 0;
+        var count = PrincipalProfile.Count(counts, origin);
+        if (count == 0) return 1;
+        foreach (var mark in profile.RecentNewOrigins)
+        {
+            if (mark.Key.Length == prefix.Length + origin.Length && mark.Key.StartsWith(prefix, StringComparison.Ordinal)
+                && mark.Key.EndsWith(origin, StringComparison.Ordinal)) return 0.8f;
+        }
+        return Novelty(count);
     }
 
     /// <summary>Never seen: 1; seen once or twice: still a little new; else not new.</summary>
@@ -88,7 +111,8 @@ public static class FeatureExtractor
         var sd = profile.CompletedHours > 1 ? Math.Sqrt(profile.HourlyM2 / (profile.CompletedHours - 1)) : 0;
         var ceiling = profile.HourlyMean + 3 * sd + 20;
         var ratio = Math.Log2((current + 1) / (ceiling + 1));
-        return ratio <= 0 ? 0 : (float)Math.Min(1, ratio / 3);
+        // Up to 1.5: a burst of hundreds of downloads is the whole signal of exfiltration by a known client.
+        return ratio <= 0 ? 0 : (float)Math.Min(1.5, ratio / 2);
     }
 
     private static int DistinctErrors(List<RecentMark> marks, string? current)

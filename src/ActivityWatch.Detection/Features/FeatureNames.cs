@@ -23,12 +23,13 @@ public static class FeatureNames
     public const string ResourceFirst = "resource.first";
     public const string ResourceNewInWindow = "resource.new-in-window";
     public const string ProfileYoung = "profile.young";
+    public const string NoveltyTogether = "novelty.together";
 
     public static IReadOnlyList<string> All { get; } =
     [
         ApiFirst, ApiFirstSensitive, ApiNewInWindow, NetworkFirst, AgentFirst, RegionFirst, HourUnusual,
         ErrorBurst, ErrorRareCode, ErrorDistinctMessages, WriteUnusual, AccessLevel, RateBurst,
-        RoleNewAssumer, ResourceFirst, ResourceNewInWindow, ProfileYoung,
+        RoleNewAssumer, ResourceFirst, ResourceNewInWindow, ProfileYoung, NoveltyTogether,
     ];
 
     public static int Count => All.Count;

@@ -40,6 +40,9 @@ public sealed class PrincipalProfile
     public List<RecentMark> RecentNewApis { get; set; } = [];
     public List<RecentMark> RecentNewResources { get; set; } = [];
 
+    /// <summary>Networks and clients first seen within the hour: a session from a new place stays "new" while it lasts.</summary>
+    public List<RecentMark> RecentNewOrigins { get; set; } = [];
+
     /// <summary>The open ml.unusual-activity alert for this principal, so new evidence updates it.</summary>
     public Guid? OpenAlertId { get; set; }
     public DateTimeOffset? OpenAlertLastSeen { get; set; }

@@ -8,19 +8,28 @@ public static class ProfileUpdate
     public static readonly TimeSpan ErrorWindow = TimeSpan.FromMinutes(10);
     public static readonly TimeSpan NoveltyWindow = TimeSpan.FromHours(1);
 
-    public static void Observe(PrincipalProfile profile, in ActivityFacts facts)
+    /// <param name="learnNovelty">False for a record that alerted: its new API, network, client, region,
+    /// resource and error code are not learned, so an attacker's session keeps looking new instead of
+    /// teaching the profile (an analyst's false-positive feedback suppresses the pattern instead).
+    /// Counts, rates and windows always update, so bursts still build up.</param>
+    public static void Observe(PrincipalProfile profile, in ActivityFacts facts, bool learnNovelty = true)
     {
         if (profile.Events == 0) profile.FirstSeen = facts.Time;
         var newApi = !profile.Apis.ContainsKey(facts.Action);
         var newResource = facts.Resource is not null && !profile.Resources.ContainsKey(facts.Resource);
+        var newNetwork = facts.Network is not null && !profile.Networks.ContainsKey(facts.Network);
+        var newAgent = facts.Agent is not null && !profile.Agents.ContainsKey(facts.Agent);
         profile.Events++;
         if (facts.Time > profile.LastSeen) profile.LastSeen = facts.Time;
 
-        Increment(profile.Apis, facts.Action);
-        Increment(profile.Networks, facts.Network);
-        Increment(profile.Agents, facts.Agent);
-        Increment(profile.Regions, facts.Region);
-        Increment(profile.Resources, facts.Resource);
+        if (learnNovelty)
+        {
+            Increment(profile.Apis, facts.Action);
+            Increment(profile.Networks, facts.Network);
+            Increment(profile.Agents, facts.Agent);
+            Increment(profile.Regions, facts.Region);
+            Increment(profile.Resources, facts.Resource);
+        }
         profile.HourOfWeek[HourOfWeekOf(facts.Time)]++;
         if (facts.IsWrite) profile.Writes++;
 
@@ -43,10 +52,12 @@ public static class ProfileUpdate
         if (facts.ErrorCode is not null)
         {
             profile.Errors++;
-            Increment(profile.ErrorCodes, facts.ErrorCode);
+            if (learnNovelty) Increment(profile.ErrorCodes, facts.ErrorCode);
             Mark(profile.RecentErrors, facts.Time, $"{facts.ErrorCode}|{facts.ErrorMessage}", ErrorWindow);
         }
         if (newApi && profile.Events > 1) Mark(profile.RecentNewApis, facts.Time, facts.Action, NoveltyWindow);
+        if (newNetwork && profile.Events > 1) Mark(profile.RecentNewOrigins, facts.Time, "net|" + facts.Network, NoveltyWindow);
+        if (newAgent && profile.Events > 1) Mark(profile.RecentNewOrigins, facts.Time, "agent|" + facts.Agent, NoveltyWindow);
         if (newResource && profile.Events > 1) Mark(profile.RecentNewResources, facts.Time, facts.Resource!, NoveltyWindow);
     }
 

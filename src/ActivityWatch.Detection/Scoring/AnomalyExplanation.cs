@@ -39,6 +39,7 @@ public static class AnomalyExplanation
         FeatureNames.ResourceFirst => $"first access to {facts.Resource}",
         FeatureNames.ResourceNewInWindow => $"{profile.RecentNewResources.Count} resources new to {who} in the last hour",
         FeatureNames.ProfileYoung => $"little history for {who} yet",
+        FeatureNames.NoveltyTogether => "several firsts at once",
         _ => null,
     };
 

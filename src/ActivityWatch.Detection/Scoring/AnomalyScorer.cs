@@ -16,14 +16,26 @@ public sealed class AnomalyScorer(ActivityFeaturizer featurizer)
 
     public ScoredActivity Score(in ActivityFacts facts, AnomalyModel? model, double threshold, Func<string, string, bool>? suppressed = null)
     {
-        var featurized = Featurizer.Featurize(facts);
-        if (model is null) return new ScoredActivity(facts, 0, threshold, false, [], "", "");
-        Span<float> residual = stackalloc float[featurized.Vector.Length];
-        var score = model.Residual(featurized.Vector, residual);
+        if (model is null)
+        {
+            Featurizer.Featurize(facts);
+            return new ScoredActivity(facts, 0, threshold, false, [], "", "");
+        }
+        var residual = new float[FeatureNames.Count];
+        float score = 0;
+        IReadOnlyList<string> top = [];
+        var signature = "";
+        var principal = facts.Principal;
+        var featurized = Featurizer.Featurize(facts, vector =>
+        {
+            score = model.Residual(vector, residual);
+            if (score < threshold) return false;
+            top = TopFeatures(residual, score);
+            signature = AnomalySignature.Of(top);
+            // A pattern the analyst accepted is learned like any normal record.
+            return suppressed?.Invoke(principal, signature) != true;
+        });
         if (!featurized.Warm || score < threshold) return new ScoredActivity(facts, score, threshold, false, [], "", "");
-
-        var top = TopFeatures(residual, score);
-        var signature = AnomalySignature.Of(top);
         if (suppressed?.Invoke(facts.Principal, signature) == true)
             return new ScoredActivity(facts, score, threshold, false, top, "", signature);
         var profile = Featurizer.Profiles.GetOrCreate(facts.Principal);

@@ -1,0 +1,37 @@
+using ActivityWatch.Detection.Feedback;
+using ActivityWatch.Detection.Live;
+using ActivityWatch.Detection.Model;
+using ActivityWatch.Detection.Profiles;
+using ActivityWatch.Detection.Scoring;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ActivityWatch.Monitoring.Alerts.Lifecycle;
+using ActivityWatch.Monitoring.Alerts.Raising;
+
+namespace ActivityWatch.Detection;
+
+public static class DetectionServiceCollectionExtensions
+{
+    /// <summary>The anomaly scorer on the live path (a Marten subscription), its documents, the model provider and feedback.</summary>
+    public static IServiceCollection AddActivityWatchDetection(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AnomalyOptions>().BindConfiguration(AnomalyOptions.Section);
+        services.AddSingleton<ModelProvider>();
+        services.AddSingleton<AnomalySubscription>();
+        services.AddSingleton<AnomalyFeedbackService>();
+        // Registered by the alerts module too; here as well so scoring works wherever Detection is added.
+        services.TryAddSingleton<AlertRaiser>();
+        services.TryAddSingleton<AlertLifecycle>();
+        var enabled = configuration.GetSection(AnomalyOptions.Section).GetValue(nameof(AnomalyOptions.Enabled), true);
+        services.ConfigureMarten((sp, options) =>
+        {
+            options.Schema.For<PrincipalProfile>().Identity(p => p.Id);
+            options.Schema.For<AnomalyFeedback>().Identity(f => f.Id);
+            options.Schema.For<AnomalyAlertEvidence>().Identity(e => e.Id);
+            if (enabled) options.Events.Subscribe(sp.GetRequiredService<AnomalySubscription>());
+        });
+        return services;
+    }
+}

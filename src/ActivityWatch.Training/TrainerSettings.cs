@@ -1,0 +1,21 @@
+namespace ActivityWatch.Training;
+
+/// <summary>RandomizedPca's knobs and the alert budget the threshold is calibrated to.</summary>
+public sealed record TrainerSettings
+{
+    /// <summary>Principal components kept: the "normal" directions of behaviour.</summary>
+    public int Rank { get; init; } = 4;
+
+    public int Oversampling { get; init; } = 20;
+
+    public int Seed { get; init; } = 1;
+
+    /// <summary>False alerts per 1,000 principal-days the threshold allows on the training history.</summary>
+    public double AlertBudgetPerThousandPrincipalDays { get; init; } = 0.5;
+
+    /// <summary>Safety margin over the calibrated score, since test data is never the training data.</summary>
+    public double ThresholdMargin { get; init; } = 1.05;
+
+    /// <summary>At most this many rows go to the PCA (a uniform sample): the principal directions settle long before.</summary>
+    public int MaxPcaRows { get; init; } = 2_000_000;
+}
