@@ -65,7 +65,15 @@ port = $PORT
 unix_socket_directories = '$DATA'
 max_connections = 200
 shared_buffers = 512MB
+# Log ingestion is append-heavy: fewer checkpoints and a larger WAL buffer keep COPY-like
+# throughput. synchronous_commit=off risks losing the last few hundred milliseconds of commits
+# on a server crash, never consistency; a re-ingest restores them (the write path is idempotent).
 synchronous_commit = off
+max_wal_size = 4GB
+checkpoint_timeout = 15min
+wal_buffers = 64MB
+work_mem = 32MB
+maintenance_work_mem = 256MB
 CONF
   fi
   if ! ready; then
