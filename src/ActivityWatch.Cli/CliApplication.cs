@@ -17,6 +17,7 @@ public static class CliApplication
         root.Subcommands.Add(StatusCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(ApiKeysCommand.Create(context));
+        root.Subcommands.Add(ModelCommand.Create(context));
         return root;
     }
 

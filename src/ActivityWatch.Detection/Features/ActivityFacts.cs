@@ -44,7 +44,8 @@ public readonly record struct ActivityFacts(
             UserAgentFamily.Of(record.UserAgent),
             record.AwsRegion,
             error,
-            record.ErrorMessage ?? error,
+            // Without a message the code and call stand in: AccessDenied on ten APIs is ten distinct errors.
+            record.ErrorMessage ?? (error is null ? null : $"{error} on {service}:{eventName}"),
             AccessLevel.IsWrite(eventName, record.ReadOnly),
             AccessLevel.Weight(eventName, record.ReadOnly),
             assumedRole,

@@ -87,10 +87,12 @@ public sealed class AnomalyModel
         return MathF.Sqrt(sum);
     }
 
+    // A freshly trained transformer and one loaded from a .zip differ in their generic types:
+    // look through the covariant interfaces instead.
     private static PcaModelParameters? Find(ITransformer transformer) => transformer switch
     {
-        AnomalyPredictionTransformer<PcaModelParameters> anomaly => anomaly.Model,
-        TransformerChain<ITransformer> chain => chain.Select(Find).LastOrDefault(p => p is not null),
+        IPredictionTransformer<object> { Model: PcaModelParameters pca } => pca,
+        IEnumerable<ITransformer> chain => chain.Select(Find).LastOrDefault(p => p is not null),
         _ => null,
     };
 }
