@@ -22,7 +22,37 @@ public sealed class S3LogObject(IAmazonS3 s3, S3ObjectEntry entry, int attempts)
 
     public S3FetchFailure Failure { get; private set; }
 
-    public async Task<Stream> OpenAsync(CancellationToken cancellationToken)
+    private Task<Stream>? _prefetch;
+    private Action? _consumed;
+
+    /// <summary>
+    /// Starts the download ahead of <see cref="OpenAsync"/>, so its latency overlaps other objects'
+    /// parsing; <paramref name="consumed"/> runs when the pipeline takes the bytes.
+    /// </summary>
+    public Task PrefetchAsync(Action consumed, CancellationToken cancellationToken)
+    {
+        lock (this)
+        {
+            _prefetch ??= FetchAsync(cancellationToken);
+            _consumed = consumed;
+            return _prefetch.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    public Task<Stream> OpenAsync(CancellationToken cancellationToken)
+    {
+        Task<Stream>? prefetched;
+        Action? consumed;
+        lock (this)
+        {
+            (prefetched, consumed) = (_prefetch, _consumed);
+            (_prefetch, _consumed) = (null, null);
+        }
+        consumed?.Invoke();
+        return prefetched ?? FetchAsync(cancellationToken);
+    }
+
+    private async Task<Stream> FetchAsync(CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {

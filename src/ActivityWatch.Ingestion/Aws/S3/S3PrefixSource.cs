@@ -9,7 +9,7 @@ namespace ActivityWatch.Ingestion.Aws.S3;
 /// (which downloads a bounded number at once and skips objects whose checkpoint and ETag say
 /// they are done). CloudTrail digest files are skipped by their key, without a download, and counted.
 /// </summary>
-public sealed class S3PrefixSource(AwsClients clients, IngestionPipeline pipeline, IOptions<AwsOptions> aws, IOptions<SourcesOptions> sources)
+public sealed class S3PrefixSource(AwsClients clients, IngestionPipeline pipeline, IOptions<AwsOptions> aws, IOptions<SourcesOptions> sources, IOptions<IngestionOptions> ingestion)
 {
     public async Task<(IReadOnlyList<ILogObject> Objects, int DigestFiles)> ListAsync(S3Uri location, CancellationToken cancellationToken)
     {
@@ -38,12 +38,31 @@ public sealed class S3PrefixSource(AwsClients clients, IngestionPipeline pipelin
         return (objects, digests);
     }
 
+    /// <summary>Downloads the S3 objects among <paramref name="objects"/> ahead of the pipeline until disposed.</summary>
+    public IAsyncDisposable Prefetch(IEnumerable<ILogObject> objects)
+    {
+        var stop = new CancellationTokenSource();
+        var run = S3Prefetcher.RunAsync(objects.OfType<S3LogObject>().ToList(), Math.Max(8, 4 * ingestion.Value.Parallelism), stop.Token);
+        return new PrefetchRun(stop, run);
+    }
+
+    private sealed class PrefetchRun(CancellationTokenSource stop, Task run) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await stop.CancelAsync();
+            await run;
+            stop.Dispose();
+        }
+    }
+
     public S3LogObject Open(S3ObjectEntry entry) => new(clients.S3, entry, aws.Value.DownloadAttempts);
 
     public async Task<IngestSummary> IngestAsync(
         IEnumerable<S3Uri> locations, bool reread, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         var (objects, digests) = await ListAsync(locations.Select(l => l.ToString()), cancellationToken);
+        await using var prefetch = Prefetch(objects);
         var summary = await pipeline.IngestAsync(objects, reread, progress, cancellationToken);
         return summary with { DigestFilesSkipped = summary.DigestFilesSkipped + digests };
     }
