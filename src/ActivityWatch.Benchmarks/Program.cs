@@ -6,11 +6,12 @@ return args.FirstOrDefault() switch
     "copy-baseline" => await CopyBaseline.RunAsync(args[1..]),
     "write-path" => await WritePathSpike.RunAsync(args[1..]),
     "generate" => await GenerateLogs.RunAsync(args[1..]),
+    "alert-latency" => await AlertLatency.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ActivityWatch.Benchmarks copy-baseline|write-path|generate ARGS");
+    Console.Error.WriteLine("usage: ActivityWatch.Benchmarks copy-baseline|write-path|generate|alert-latency ARGS");
     return 2;
 }
