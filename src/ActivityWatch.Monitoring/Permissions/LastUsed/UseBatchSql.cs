@@ -5,7 +5,9 @@ namespace ActivityWatch.Monitoring.Permissions.LastUsed;
 /// <summary>
 /// One upsert per table per page of events, rows passed as arrays and unnested. The merge is
 /// commutative (sums, least, greatest), so pages may arrive in any grouping; "last region and
-/// network" follow the latest call seen.
+/// network" follow the latest call seen. Times travel as microseconds since the Unix epoch
+/// (bigint, <see cref="NoTime"/> for none): QueueSqlCommand infers DateTime arrays as
+/// "timestamp without time zone", which Npgsql refuses for UTC values.
 /// </summary>
 public sealed class UseBatchSql(string schema)
 {
@@ -14,7 +16,8 @@ public sealed class UseBatchSql(string schema)
 
     private readonly string _resources = $"""
         INSERT INTO {schema}.{PermissionUseTables.Resources} AS t (principal, action, resource, first_used, last_used, calls)
-        SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::bigint[])
+        SELECT u.p, u.a, u.r, {Time("u.f")}, {Time("u.l")}, u.c
+        FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[]) AS u(p, a, r, f, l, c)
         ON CONFLICT (principal, action, resource) DO UPDATE SET
           first_used = LEAST(t.first_used, EXCLUDED.first_used),
           last_used = GREATEST(t.last_used, EXCLUDED.last_used),
@@ -23,7 +26,8 @@ public sealed class UseBatchSql(string schema)
 
     private readonly string _credentials = $"""
         INSERT INTO {schema}.{PermissionUseTables.Credentials} AS t (credential, hour, network, principal, first_used, last_used, calls)
-        SELECT * FROM unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::bigint[])
+        SELECT u.k, {Time("u.h")}, u.n, u.p, {Time("u.f")}, {Time("u.l")}, u.c
+        FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[]) AS u(k, h, n, p, f, l, c)
         ON CONFLICT (credential, hour, network) DO UPDATE SET
           first_used = LEAST(t.first_used, EXCLUDED.first_used),
           last_used = GREATEST(t.last_used, EXCLUDED.last_used),
@@ -39,14 +43,14 @@ public sealed class UseBatchSql(string schema)
             var rows = batch.Resources.Values.ToArray();
             operations.QueueSqlCommand(_resources,
                 rows.Select(r => r.Principal).ToArray(), rows.Select(r => r.Action).ToArray(), rows.Select(r => r.Resource).ToArray(),
-                rows.Select(r => r.FirstUsed).ToArray(), rows.Select(r => r.LastUsed).ToArray(), rows.Select(r => r.Calls).ToArray());
+                rows.Select(r => Micros(r.FirstUsed)).ToArray(), rows.Select(r => Micros(r.LastUsed)).ToArray(), rows.Select(r => r.Calls).ToArray());
         }
         if (batch.Credentials.Count > 0)
         {
             var rows = batch.Credentials.Values.ToArray();
             operations.QueueSqlCommand(_credentials,
-                rows.Select(r => r.Credential).ToArray(), rows.Select(r => r.Hour).ToArray(), rows.Select(r => r.Network).ToArray(),
-                rows.Select(r => r.Principal).ToArray(), rows.Select(r => r.FirstUsed).ToArray(), rows.Select(r => r.LastUsed).ToArray(),
+                rows.Select(r => r.Credential).ToArray(), rows.Select(r => Micros(r.Hour)).ToArray(), rows.Select(r => r.Network).ToArray(),
+                rows.Select(r => r.Principal).ToArray(), rows.Select(r => Micros(r.FirstUsed)).ToArray(), rows.Select(r => Micros(r.LastUsed)).ToArray(),
                 rows.Select(r => r.Calls).ToArray());
         }
     }
@@ -59,29 +63,42 @@ public sealed class UseBatchSql(string schema)
             rows.Select(r => r.Principal).ToArray(),
             rows.Select(r => r.Action).ToArray(),
         };
-        if (withDay) columns.Add(rows.Select(r => r.Day!.Value).ToArray());
+        if (withDay) columns.Add(rows.Select(r => r.Day!.Value.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber).ToArray());
         columns.AddRange(
         [
             rows.Select(r => r.Service).ToArray(),
             rows.Select(r => r.IdentityType).ToArray(),
             rows.Select(r => r.AccountId).ToArray(),
             rows.Select(r => r.Calls).ToArray(),
-            rows.Select(r => r.FirstUsed).ToArray(),
-            rows.Select(r => r.LastUsed).ToArray(),
+            rows.Select(r => Micros(r.FirstUsed)).ToArray(),
+            rows.Select(r => Micros(r.LastUsed)).ToArray(),
             rows.Select(r => r.Denied).ToArray(),
-            rows.Select(r => r.LastDenied).ToArray(),
-            rows.Select(r => r.LastSeen).ToArray(),
+            rows.Select(r => Micros(r.LastDenied)).ToArray(),
+            rows.Select(r => Micros(r.LastSeen)).ToArray(),
             rows.Select(r => r.LastRegion).ToArray(),
             rows.Select(r => r.LastNetwork).ToArray(),
         ]);
         return columns.ToArray();
     }
 
+    /// <summary>Stands for "no time" in the bigint arrays.</summary>
+    /// (long.MinValue itself would not parse as a bigint literal in PostgreSQL.)
+    public const long NoTime = long.MinValue + 1;
+
+    private static long Micros(DateTime time) => (time.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMicrosecond;
+
+    private static long Micros(DateTime? time) => time is { } t ? Micros(t) : NoTime;
+
+    private static string Time(string column) =>
+        $"CASE WHEN {column} = {NoTime} THEN NULL ELSE timestamptz 'epoch' + {column} * interval '1 microsecond' END";
+
     private static string UseUpsert(string schema, string table, bool withDay) => $"""
         INSERT INTO {schema}.{table} AS t (principal, action, {(withDay ? "day, " : "")}service, identity_type, account_id,
             calls, first_used, last_used, denied, last_denied, last_seen, last_region, last_network)
-        SELECT * FROM unnest(?::text[], ?::text[], {(withDay ? "?::date[], " : "")}?::text[], ?::text[], ?::text[],
-            ?::bigint[], ?::timestamptz[], ?::timestamptz[], ?::bigint[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[])
+        SELECT u.p, u.a, {(withDay ? "date '1970-01-01' + u.d, " : "")}u.s, u.i, u.acct, u.c, {Time("u.f")}, {Time("u.l")}, u.dn, {Time("u.ld")}, {Time("u.ls")}, u.rg, u.nw
+        FROM unnest(?::text[], ?::text[], {(withDay ? "?::int[], " : "")}?::text[], ?::text[], ?::text[],
+            ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[])
+            AS u(p, a, {(withDay ? "d, " : "")}s, i, acct, c, f, l, dn, ld, ls, rg, nw)
         ON CONFLICT (principal, action{(withDay ? ", day" : "")}) DO UPDATE SET
           calls = t.calls + EXCLUDED.calls,
           first_used = LEAST(t.first_used, EXCLUDED.first_used),
