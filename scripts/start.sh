@@ -39,9 +39,16 @@ echo
 echo "== a timeline: the 10 most recent failed calls"
 "$AW" timeline --errors-only --limit 10
 
-if "$AW" serve --help >/dev/null 2>&1; then
-  URL="${ActivityWatch__Api__Urls:-http://127.0.0.1:5080}"
+if env | grep -qE '^ActivityWatch__Sources__(S3Prefixes|Queues)__'; then
   echo
-  echo "== web console: $URL   (create a key: scripts/activitywatch apikeys create --name me --role admin)"
-  exec "$AW" serve --urls "$URL"
+  echo "== sources configured: following them (activitywatch watch)"
+  "$AW" watch &
+  WATCH_PID=$!
+  trap 'kill $WATCH_PID 2>/dev/null || true' EXIT
 fi
+
+URL="${ActivityWatch__Api__Urls:-http://127.0.0.1:5080}"
+echo
+echo "== web console: $URL"
+echo "   sign in with an API key: scripts/activitywatch apikeys create --name me --role admin"
+"$AW" serve --urls "$URL"
