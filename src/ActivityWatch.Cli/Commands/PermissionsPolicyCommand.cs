@@ -1,0 +1,39 @@
+using System.CommandLine;
+using ActivityWatch.Cli.Output;
+using ActivityWatch.Monitoring.Permissions.Reports;
+using ActivityWatch.Monitoring.Store;
+
+namespace ActivityWatch.Cli.Commands;
+
+/// <summary>`activitywatch permissions policy --principal ARN`: a least-privilege policy from the observed actions.</summary>
+public static class PermissionsPolicyCommand
+{
+    private static readonly Option<string> Principal = new("--principal") { Description = "User or role ARN.", Required = true };
+
+    public static Command Create(CliContext context)
+    {
+        var format = CommonOptions.Format(OutputFormat.Json);
+        var since = CommonOptions.Since();
+        var command = new Command("policy", "Generate an IAM policy allowing exactly the actions the principal used.") { Principal, since, format };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var host = await context.StartHostAsync(DaemonRole.Disabled, cancellationToken);
+            var policy = await host.Get<PermissionReports>().PolicyAsync(parse.GetValue(Principal)!, parse.GetValue(since), cancellationToken);
+            foreach (var note in policy.Notes) context.Error.WriteLine($"note: {note}");
+            if (parse.GetValue(format) == OutputFormat.Json)
+            {
+                // One document prints as the document itself, ready for `aws iam create-policy --policy-document`.
+                if (policy.Documents.Count == 1) context.Out.WriteLine(policy.Documents[0].ToJsonString(Json.Options));
+                else Json.Write(context.Out, policy.Documents);
+                return 0;
+            }
+            Table.Write(context.Out, ["DOCUMENT", "SID", "ACTION", "RESOURCE"],
+                policy.Documents.SelectMany((d, i) => d["Statement"]!.AsArray().SelectMany(s => s!["Action"]!.AsArray().Select(a => (IReadOnlyList<string?>)
+                [
+                    (i + 1).ToString(), s["Sid"]!.GetValue<string>(), a!.GetValue<string>(), s["Resource"]!.ToJsonString().Trim('"'),
+                ]))), maxColumnWidth: 80);
+            return 0;
+        });
+        return command;
+    }
+}
