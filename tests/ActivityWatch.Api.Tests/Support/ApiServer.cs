@@ -29,7 +29,7 @@ public class ApiServer : IAsyncLifetime
     {
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Settings = new Dictionary<string, string?>
         {

@@ -1,0 +1,117 @@
+import { get } from './api.js';
+import { h, fmt, panel, stat, kv, empty, severityPill, statusPill, toast } from './ui.js';
+import { dataTable } from './table.js';
+import { stackedLevels, levelColours } from './charts.js';
+
+export async function renderList(main, params, app) {
+  const filter = h('input', { placeholder: 'Filter with the query language, e.g. identityType:AssumedRole or alice', value: params.get('q') ?? '', class: 'grow', 'data-testid': 'principal-filter' });
+  const range = h('select', { 'aria-label': 'Time range' }, ['1', '7', '30', '90'].map((d) => h('option', { value: d, selected: d === (params.get('days') ?? '7') }, `Last ${d} day${d === '1' ? '' : 's'}`)));
+  const table = dataTable({
+    name: 'principals', testid: 'principal-table', emptyText: 'No principals in this range.',
+    onOpen: (row) => app.navigate(`#/principal?${new URLSearchParams({ p: row.principal })}`),
+    columns: [
+      { key: 'principal', label: 'Principal', value: (r) => r.principal, render: (r) => h('b', {}, fmt.short(r.principal)) },
+      { key: 'identityType', label: 'Type' },
+      { key: 'accountId', label: 'Account', value: (r) => r.accountId ?? '' },
+      { key: 'events', label: 'Events', num: true, value: (r) => fmt.num(r.events) },
+      { key: 'errors', label: 'Errors', num: true, value: (r) => fmt.num(r.errors) },
+      { key: 'sourceIps', label: 'Source IPs', num: true, value: (r) => fmt.num(r.sourceIps) },
+      { key: 'lastSeen', label: 'Last seen', value: (r) => fmt.time(r.lastSeen), render: (r) => h('span', { title: fmt.time(r.lastSeen) }, fmt.ago(r.lastSeen)) },
+    ],
+  });
+  const form = h('form', { class: 'toolbar', onsubmit: (e) => { e.preventDefault(); load(); } }, filter, range, h('button', { class: 'btn primary', type: 'submit' }, 'Apply'));
+  range.addEventListener('change', () => load());
+  main.replaceChildren(form, h('section', { class: 'panel' }, table.element));
+  async function load() {
+    const until = new Date();
+    const since = new Date(until.getTime() - Number(range.value) * 86400e3);
+    app.replaceHash(`#/principals?${new URLSearchParams({ ...(filter.value ? { q: filter.value } : {}), days: range.value })}`);
+    try { table.set(await get('/api/principals', { q: filter.value.trim(), since: since.toISOString(), until: until.toISOString(), limit: 500 })); }
+    catch (error) { toast(error.message, true); }
+  }
+  await load();
+}
+
+export async function renderProfile(main, params, app) {
+  const principal = params.get('p');
+  const days = Number(params.get('days') ?? '30');
+  const until = new Date();
+  const since = new Date(until.getTime() - days * 86400e3);
+  const page = await get('/api/principals/profile', { principal, since: since.toISOString(), until: until.toISOString() });
+  const p = page.profile;
+  const mfaTotal = p.mfa.withMfa + p.mfa.withoutMfa;
+  const range = h('select', { 'aria-label': 'Time range', onchange: () => app.navigate(`#/principal?${new URLSearchParams({ p: principal, days: range.value })}`) },
+    ['1', '7', '30', '90'].map((d) => h('option', { value: d, selected: Number(d) === days }, `Last ${d} day${d === '1' ? '' : 's'}`)));
+
+  const actions = dataTable({
+    name: 'last-used-permissions', testid: 'actions-table', rows: p.actions,
+    columns: [
+      { key: 'action', label: 'IAM action', value: (r) => r.action ?? '', render: (r) => h('span', { class: 'mono' }, r.action ?? '—') },
+      { key: 'accessLevel', label: 'Access level', value: (r) => r.accessLevel, render: (r) => h('span', {}, h('i', { style: `display:inline-block;width:8px;height:8px;border-radius:2px;margin-right:6px;background:${levelColours[r.accessLevel]}` }), r.accessLevel) },
+      { key: 'eventName', label: 'Event', value: (r) => `${r.eventSource ?? ''} ${r.eventName ?? ''}`.trim() },
+      { key: 'count', label: 'Calls', num: true, value: (r) => fmt.num(r.count) },
+      { key: 'errors', label: 'Errors', num: true, value: (r) => fmt.num(r.errors) },
+      { key: 'lastSucceeded', label: 'Last used', value: (r) => fmt.time(r.lastSucceeded), render: (r) => (r.lastSucceeded ? h('span', { title: fmt.time(r.lastSucceeded) }, fmt.ago(r.lastSucceeded)) : h('span', { class: 'err' }, 'never succeeded')) },
+      { key: 'firstSeen', label: 'First seen', value: (r) => fmt.time(r.firstSeen) },
+    ],
+  });
+  const facet = (name, rows) => dataTable({
+    name, rows, emptyText: 'None.',
+    columns: [
+      { key: 'value', label: name, render: (r) => h('span', { class: 'mono' }, r.value) },
+      { key: 'count', label: 'Events', num: true, value: (r) => fmt.num(r.count) },
+      { key: 'lastSeen', label: 'Last seen', value: (r) => fmt.time(r.lastSeen), render: (r) => h('span', { title: fmt.time(r.lastSeen) }, fmt.ago(r.lastSeen)) },
+    ],
+  });
+
+  const sections = [];
+  if (page.sections.alerts) {
+    const alerts = dataTable({
+      name: 'principal-alerts', rows: page.sections.alerts, onOpen: (row) => app.navigate(`#/alerts/${row.alertId}`),
+      columns: [
+        { key: 'severity', label: 'Severity', render: (r) => severityPill(r.severity) },
+        { key: 'title', label: 'Alert', value: (r) => r.title },
+        { key: 'status', label: 'Status', value: (r) => String(r.status).toLowerCase(), render: (r) => statusPill(r.status) },
+        { key: 'lastSeen', label: 'Last seen', value: (r) => fmt.time(r.lastSeen), render: (r) => fmt.ago(r.lastSeen) },
+      ],
+    });
+    sections.push(panel('Alerts', alerts.element, alerts.exportButtons));
+  }
+  for (const [name, value] of Object.entries(page.sections)) {
+    if (name === 'alerts' || value === null) continue;
+    sections.push(panel(name, sectionTable(name, value)));
+  }
+
+  main.replaceChildren(
+    h('div', { class: 'toolbar' }, h('a', { href: '#/principals' }, '← Principals'), h('span', { class: 'grow' }), range,
+      h('a', { class: 'btn', href: `#/timeline?${new URLSearchParams({ q: `principal:"${principal}"`, range: days <= 1 ? '24h' : days <= 7 ? '7d' : days <= 30 ? '30d' : '90d' })}` }, 'Open in timeline')),
+    h('h2', { style: 'margin:0 0 4px;font-size:18px;word-break:break-all', 'data-testid': 'principal-name' }, principal),
+    h('p', { class: 'muted', style: 'margin:0 0 16px' }, [p.identityTypes.map((t) => t.value).join(', '), p.isRoot ? ' · account root user' : ''].join('')),
+    h('div', { class: 'grid cols-4', style: 'margin-bottom:16px' },
+      stat('Events', fmt.num(p.events), `${fmt.num(p.errors)} errors`),
+      stat('Last seen', p.lastSeen ? fmt.ago(p.lastSeen) : '—', p.lastSeen ? fmt.time(p.lastSeen) : ''),
+      stat('MFA', mfaTotal ? `${Math.round((100 * p.mfa.withMfa) / mfaTotal)}%` : '—', `${fmt.num(p.mfa.withMfa)} with · ${fmt.num(p.mfa.withoutMfa)} without · ${fmt.num(p.mfa.unknown)} not stated`),
+      stat('Access keys', fmt.num(p.accessKeys.length), `${fmt.num(p.sourceIps.length)} source IPs`)),
+    panel('Activity by access level', h('div', { class: 'body' }, !p.activity.points.length ? empty('No activity in this range.') : stackedLevels(p.activity, p.since, p.until))),
+    panel('Permissions used (last used)', actions.element, actions.exportButtons),
+    h('div', { class: 'grid cols-2' },
+      panel('Identity', h('div', { class: 'body' }, kv([
+        ['Principal', p.principal],
+        ['Identity types', p.identityTypes.map((t) => `${t.value} (${fmt.num(t.count)})`).join(', ')],
+        ['Accounts', p.accounts.map((a) => a.value).join(', ')],
+        ['Sessions', p.sessionNames.slice(0, 5).map((s) => s.value).join(', ')],
+        ['First seen', fmt.time(p.firstSeen)],
+        ['Last seen', fmt.time(p.lastSeen)],
+      ]))),
+      panel('Access keys', facet('Access key', p.accessKeys).element),
+      panel('Source IPs', facet('Source IP', p.sourceIps).element),
+      panel('Sessions', facet('Session', p.sessionNames).element)),
+    ...sections);
+}
+
+function sectionTable(name, value) {
+  const rows = Array.isArray(value) ? value : [value];
+  if (!rows.length || typeof rows[0] !== 'object') return h('div', { class: 'body' }, String(value));
+  const keys = Object.keys(rows[0]).filter((k) => typeof rows[0][k] !== 'object' || rows[0][k] === null).slice(0, 8);
+  return dataTable({ name, rows, columns: keys.map((k) => ({ key: k, label: k, value: (r) => (r[k] === null || r[k] === undefined ? '' : String(r[k])) })) }).element;
+}
