@@ -11,6 +11,7 @@ public static class ModelCommand
         command.Subcommands.Add(ModelTrainCommand.Create(context));
         command.Subcommands.Add(ModelEvaluateCommand.Create(context));
         command.Subcommands.Add(ModelFeedbackCommand.Create(context));
+        command.Subcommands.Add(ModelBenchCommand.Create(context));
         return command;
     }
 }
