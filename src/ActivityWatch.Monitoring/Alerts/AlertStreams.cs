@@ -9,7 +9,9 @@ public static class AlertStreams
     {
         var alert = Alert.Create(raised);
         foreach (var @event in more) alert.Apply(@event);
-        session.Events.StartStream(alert.Id, [raised, .. more]);
+        // Append, not StartStream: inside a Marten subscription batch a StartStream is silently
+        // dropped (documents and progress commit, the events do not), while Append is stored.
+        session.Events.Append(alert.Id, [raised, .. more]);
         session.Store(alert);
         return alert;
     }
