@@ -16,7 +16,7 @@ public partial class AccessKeyInventoryProjection : MultiStreamProjection<Access
 
     public AccessKeyInventoryProjection()
     {
-        FanOut<ActivityRecorded, AccessKeyActivity>(Activities);
+        FanOut<ActivityRecorded, AccessKeyActivity>(Activities, JasperFx.Events.Grouping.FanoutMode.BeforeGrouping);
         Identity<AccessKeyActivity>(a => a.KeyId);
     }
 

@@ -12,10 +12,12 @@ namespace ActivityWatch.Monitoring.Alerts.Live;
 
 /// <summary>
 /// The live path: a Marten subscription over ActivityRecorded, run by the async daemon (one node
-/// at a time under HotCold). Alert events, documents and window counters are written through the
-/// daemon's session, which commits them with the subscription's progress: a batch re-run after a
-/// crash or on another node starts from the last committed position, and evidence sets make any
-/// overlap harmless.
+/// at a time under HotCold). Each page's alert events, alert documents and window counters are
+/// saved in one session of our own before the daemon records the page as done. (Marten 9.58's
+/// daemon session created the alert stream row but dropped the appended events, so it is not
+/// used for them.) A page re-run after a crash between the two commits, or by the node that takes
+/// over, finds its evidence already recorded: evidence ids are sets and window entries are keyed
+/// by event id, so nothing is added twice.
 /// </summary>
 public sealed class AlertSubscription : SubscriptionBase
 {
@@ -37,14 +39,16 @@ public sealed class AlertSubscription : SubscriptionBase
 
     public override async Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
     {
-        var run = await DetectionRun.StartAsync(operations, _evaluator, _options, persistent: true, cancellationToken);
-        var alerts = await _raiser.BeginAsync(operations, cancellationToken);
+        await using var session = operations.DocumentStore.LightweightSession();
+        var run = await DetectionRun.StartAsync(session, _evaluator, _options, persistent: true, cancellationToken);
+        var alerts = await _raiser.BeginAsync(session, cancellationToken);
         foreach (var @event in page.Events)
         {
             if (@event.Data is ActivityRecorded record)
-                await run.ProcessAsync(alerts, operations, record, @event.Timestamp, cancellationToken);
+                await run.ProcessAsync(alerts, session, record, @event.Timestamp, cancellationToken);
         }
-        run.SaveState(operations);
+        run.SaveState(session);
+        await session.SaveChangesAsync(cancellationToken);
         return NullChangeListener.Instance;
     }
 }
