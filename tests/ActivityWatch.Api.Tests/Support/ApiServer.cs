@@ -71,7 +71,7 @@ public class ApiServer : IAsyncLifetime
 
     public Task WaitForProjectionsAsync() => Get<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(120));
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_factory is not null) await _factory.DisposeAsync();
         await TestDatabase.DropSchemaAsync(Schema);

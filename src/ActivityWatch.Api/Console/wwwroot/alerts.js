@@ -35,6 +35,7 @@ export async function render(main, params, app) {
     try {
       table.set(await get('/api/alerts', { status: state.status, severity: state.severity, limit: 300 }));
       if (table.rows.length) table.select(Math.max(0, table.selected));
+      main.dataset.loaded = 'true';
     } catch (error) { toast(error.message, true); }
   }
 
@@ -57,18 +58,11 @@ export async function render(main, params, app) {
     event.preventDefault();
   });
 
-  // A live change for an alert in view replaces its row; a new alert goes on top, highlighted.
-  app.onAlert(async (change) => {
-    const id = change.data?.alertId;
-    if (!id) return;
-    try {
-      const detail = await get(`/api/alerts/${id}`);
-      const alert = detail.alert;
-      const visible = state.status === 'all' || (state.status === 'active' ? ['Open', 'Acknowledged'].includes(alert.status) : String(alert.status).toLowerCase() === state.status);
-      const at = table.rows.findIndex((r) => r.alertId === id);
-      if (at >= 0) table.set(table.rows.map((r) => (r.alertId === id ? alert : r)));
-      else if (visible && (!state.severity || alert.severity === state.severity)) table.add([alert], { prepend: true, fresh: true });
-    } catch { /* the next refresh shows it */ }
+  // A live change refetches the queue (so filters and order stay the server's); alerts not seen before are highlighted.
+  app.onAlert(async () => {
+    const known = new Set(table.rows.map((r) => r.alertId));
+    await load();
+    table.rows.forEach((row, i) => { if (!known.has(row.alertId)) table.element.querySelectorAll('tbody tr')[i]?.classList.add('fresh'); });
   });
   await load();
 }

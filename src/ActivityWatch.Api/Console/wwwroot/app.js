@@ -103,6 +103,7 @@ async function route() {
   const main = document.getElementById('main');
   document.getElementById('page-title').textContent = titles[name] ?? 'ActivityWatch';
   document.querySelectorAll('#nav a').forEach((a) => a.classList.toggle('active', a.dataset.route === (name === 'principal' ? 'principals' : name)));
+  delete main.dataset.loaded;
   main.replaceChildren(h('div', { class: 'empty' }, 'Loading…'));
   try {
     switch (name) {
