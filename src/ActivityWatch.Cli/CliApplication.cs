@@ -15,10 +15,13 @@ public static class CliApplication
         root.Subcommands.Add(SimulateCommand.Create(context));
         root.Subcommands.Add(WatchCommand.Create(context));
         root.Subcommands.Add(StatusCommand.Create(context));
-        root.Subcommands.Add(PermissionsCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(ApiKeysCommand.Create(context));
         root.Subcommands.Add(ModelCommand.Create(context));
+        root.Subcommands.Add(PermissionsCommand.Create(context));
+        root.Subcommands.Add(Commands.Alerts.AlertsCommand.Create(context));
+        root.Subcommands.Add(Commands.Rules.RulesCommand.Create(context));
+        root.Subcommands.Add(Commands.Report.ReportCommand.Create(context));
         return root;
     }
 
