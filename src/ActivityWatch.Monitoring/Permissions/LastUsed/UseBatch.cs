@@ -16,14 +16,18 @@ public sealed class UseBatch(ActionMapper mapper)
 
     public bool IsEmpty => Use.Count == 0 && Credentials.Count == 0;
 
+    // A page repeats the same few operations and addresses thousands of times: map and parse each once.
+    private readonly Dictionary<(string, string?, string?, string?, bool), ActionMapping> _mappings = [];
+    private readonly Dictionary<string, string?> _networks = new(StringComparer.Ordinal);
+
     public void Add(ActivityRecorded record)
     {
         if (!Counts(record)) return;
         var time = record.EventTime.UtcDateTime;
-        var network = SourceNetworks.Of(record.SourceIp);
+        var network = Network(record.SourceIp);
         AddCredential(record, time, network);
 
-        var mapping = mapper.Map(record);
+        var mapping = Mapping(record);
         if (!mapping.IsAction) return;
         var denied = IsDenied(record);
         var day = DateOnly.FromDateTime(time);
@@ -37,6 +41,20 @@ public sealed class UseBatch(ActionMapper mapper)
             foreach (var resource in ResourceArns.For(record, action))
                 Row(Resources, (record.Principal, action, resource), () => new ResourceUse(record.Principal, action, resource)).Add(time);
         }
+    }
+
+    private ActionMapping Mapping(ActivityRecorded record)
+    {
+        var key = (record.Source, record.EventSource, record.EventName, record.EventType, !string.IsNullOrEmpty(record.ObjectKey) && record.ObjectKey != "-");
+        if (!_mappings.TryGetValue(key, out var mapping)) _mappings[key] = mapping = mapper.Map(record);
+        return mapping;
+    }
+
+    private string? Network(string? sourceIp)
+    {
+        if (sourceIp is null) return null;
+        if (!_networks.TryGetValue(sourceIp, out var network)) _networks[sourceIp] = network = SourceNetworks.Of(sourceIp);
+        return network;
     }
 
     /// <summary>Anonymous S3 requests and AWS services acting as themselves have no IAM identity to trim.</summary>
