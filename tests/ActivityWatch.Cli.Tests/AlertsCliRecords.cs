@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using ActivityWatch.Monitoring.Alerts;
+using ActivityWatch.Testing;
+using ActivityWatch.Testing.Records;
+
+namespace ActivityWatch.Cli.Tests;
+
+/// <summary>The few CloudTrail shapes the alert, rule and report command tests need, on top of the shared builders.</summary>
+public static class AlertsCliRecords
+{
+    public const string Account = CloudTrailRecords.Account;
+    public static readonly DateTimeOffset Monday = new(2026, 11, 2, 8, 0, 0, TimeSpan.Zero);
+    public static readonly string RootArn = $"arn:aws:iam::{Account}:root";
+
+    public static string RootCall(string eventName, DateTimeOffset? time = null) => CloudTrailRecords.RootCall(eventName, time: time ?? Monday);
+
+    public static string RoleCall(string eventName, string eventSource, DateTimeOffset? time = null) =>
+        CloudTrailRecords.AssumedRoleCall(eventName, eventSource: eventSource, time: time ?? Monday);
+
+    public static string UserCall(string eventName, string userName, string eventSource, string accessKeyId, DateTimeOffset? time = null) =>
+        CloudTrailRecords.IamUserCall(eventName, userName, eventSource, time ?? Monday, accessKeyId: accessKeyId, mfa: null);
+
+    public static string UserConsoleLogin(string userName, string mfaUsed) => CloudTrailRecords.ConsoleLogin(userName, mfaUsed: mfaUsed, time: Monday);
+
+    /// <summary>A root ConsoleLogin as documented (userIdentity type Root, no accessKeyId).</summary>
+    public static string RootConsoleLogin(string mfaUsed = "Yes", string sourceIp = "203.0.113.5", string? eventId = null)
+    {
+        var record = JsonNode.Parse(CloudTrailRecords.ConsoleLogin("root", mfaUsed: mfaUsed, time: Monday, sourceIp: sourceIp, eventId: eventId))!.AsObject();
+        record["userIdentity"] = new JsonObject
+        {
+            ["type"] = "Root",
+            ["principalId"] = Account,
+            ["arn"] = RootArn,
+            ["accountId"] = Account,
+        };
+        return record.ToJsonString();
+    }
+
+    /// <summary>Ingests, then waits again: the subscription appends alert events after the records.</summary>
+    public static async Task IngestAndSettleAsync(this TestHost host, params string[] records)
+    {
+        await host.IngestCloudTrailAsync(records);
+        await host.WaitForProjectionsAsync();
+    }
+
+    public static Task<IReadOnlyList<Alert>> AlertsAsync(this TestHost host, string? ruleId = null) =>
+        host.Get<AlertQueries>().ListAsync(activeOnly: false, ruleId, null, 1000, CancellationToken.None);
+}
