@@ -99,6 +99,10 @@ public class ConsoleTests(ConsoleServer server) : IClassFixture<ConsoleServer>
         await Assertions.Expect(page.Locator("[data-testid=level-chart] rect").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=actions-table]")).ToContainTextAsync("iam:CreateAccessKey");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleServer.ScreenshotFolder, "principal.png"), FullPage = true });
+
+        await page.ClickAsync("#theme-toggle");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("data-theme", "dark");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleServer.ScreenshotFolder, "principal-dark.png") });
         await page.Context.CloseAsync();
     }
 

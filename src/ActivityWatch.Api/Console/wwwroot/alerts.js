@@ -107,8 +107,8 @@ export async function renderDetail(main, id, app) {
         ['Suppressed by', alert.suppressedBy],
       ]),
       h('div', { style: 'margin-top:14px' }, actions))),
-    h('div', { class: 'grid cols-2' },
-      panel('Evidence', evidence.element, h('button', { class: 'btn small', onclick: () => openDrawer('Evidence (raw)', jsonView(detail.evidence.map((e) => e.raw))) }, 'All raw JSON')),
+    panel('Evidence', evidence.element, h('button', { class: 'btn small', onclick: () => openDrawer('Evidence (raw)', jsonView(detail.evidence.map((e) => e.raw))) }, 'All raw JSON')),
+    h('div', {},
       panel('History', h('div', { class: 'body' }, h('ul', { class: 'history', 'data-testid': 'alert-history' },
         [...alert.history].reverse().map((e) => h('li', {}, h('b', {}, e.action), ' by ', e.by, ' · ', h('span', { class: 'muted', title: fmt.time(e.at) }, fmt.ago(e.at)), e.note ? h('div', { class: 'muted' }, e.note) : null)))))));
 }

@@ -71,7 +71,7 @@ export function stackedLevels(series, since, until) {
 function compact(value) {
   if (value >= 1e6) return `${(value / 1e6).toFixed(1)}M`;
   if (value >= 1e3) return `${(value / 1e3).toFixed(1)}k`;
-  return String(Math.round(value));
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }
 
 function tick(ms, span) {
