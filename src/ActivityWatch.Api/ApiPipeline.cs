@@ -33,6 +33,7 @@ public static class ApiPipeline
         app.MapAlerts();
         app.MapRules();
         app.MapReports();
+        app.MapPermissionReports();
         app.MapLive();
         app.MapIngestion();
         app.MapAudit();

@@ -6,6 +6,7 @@ using ActivityWatch.Api.Ingestion;
 using ActivityWatch.Api.Live;
 using ActivityWatch.Api.Principals;
 using ActivityWatch.Api.Problems;
+using ActivityWatch.Api.Reports;
 using ActivityWatch.Monitoring.Permissions.Catalog;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -40,6 +41,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<AlertFeed>();
         services.AddSingleton<AlertSearch>();
         services.AddSingleton<IPrincipalSection, PrincipalAlertsSection>();
+        services.AddSingleton<IPrincipalSection, PrincipalPermissionsSection>();
         return builder;
     }
 }

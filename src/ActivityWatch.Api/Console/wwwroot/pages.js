@@ -12,7 +12,7 @@ function tablePanel(title, name, columns, rows, extra) {
 const timeCol = (key, label) => ({ key, label, value: (r) => fmt.time(r[key]), render: (r) => (r[key] ? h('span', { title: fmt.time(r[key]) }, fmt.ago(r[key])) : '—') });
 
 export async function renderReports(main) {
-  const [root, mfa, keys] = await Promise.all([get('/api/reports/root-use'), get('/api/reports/mfa'), get('/api/reports/access-keys')]);
+  const [root, mfa, keys, unused] = await Promise.all([get('/api/reports/root-use'), get('/api/reports/mfa'), get('/api/reports/access-keys'), get('/api/reports/unused-permissions', { days: 90 })]);
   main.replaceChildren(
     h('div', { class: 'grid cols-4', style: 'margin-bottom:16px' },
       stat('Accounts with root use', fmt.num(root.filter((r) => r.total > 0).length), `${fmt.num(root.reduce((a, r) => a + r.total, 0))} root events`),
@@ -46,7 +46,14 @@ export async function renderReports(main) {
       { key: 'lastService', label: 'Last service', value: (r) => r.lastService ?? '' },
       { key: 'calls', label: 'Calls', num: true, value: (r) => fmt.num(r.calls) },
       { key: 'networks', label: 'Networks', num: true, value: (r) => String((r.networks ?? []).length) },
-    ], keys));
+    ], keys),
+    tablePanel('Unused access (90 days)', 'unused-access', [
+      { key: 'findingType', label: 'Finding' },
+      { key: 'resource', label: 'Principal', value: (r) => r.resource, render: (r) => h('a', { href: `#/principal?${new URLSearchParams({ p: r.resource })}` }, fmt.short(r.resource)) },
+      { key: 'resourceOwnerAccount', label: 'Account', value: (r) => r.resourceOwnerAccount ?? '' },
+      { key: 'details', label: 'Detail', value: (r) => (r.findingDetails ?? []).map((d) => Object.values(d).filter((v) => v && typeof v === 'object').map((v) => v.serviceNamespace ?? v.accessKeyId ?? '').join(' ')).join(' ') },
+      timeCol('updatedAt', 'Analysed'),
+    ], unused));
 }
 
 function oldest(keys) {

@@ -1,4 +1,4 @@
-import { get } from './api.js';
+import { get, session } from './api.js';
 import { h, fmt, panel, stat, kv, empty, severityPill, statusPill, toast } from './ui.js';
 import { dataTable } from './table.js';
 import { stackedLevels, levelColours } from './charts.js';
@@ -77,8 +77,9 @@ export async function renderProfile(main, params, app) {
     });
     sections.push(panel('Alerts', alerts.element, alerts.exportButtons));
   }
+  if (page.sections.permissions) sections.push(...permissionPanels(page.sections.permissions, principal));
   for (const [name, value] of Object.entries(page.sections)) {
-    if (name === 'alerts' || value === null) continue;
+    if (name === 'alerts' || name === 'permissions' || value === null) continue;
     sections.push(panel(name, sectionTable(name, value)));
   }
 
@@ -114,4 +115,26 @@ function sectionTable(name, value) {
   if (!rows.length || typeof rows[0] !== 'object') return h('div', { class: 'body' }, String(value));
   const keys = Object.keys(rows[0]).filter((k) => typeof rows[0][k] !== 'object' || rows[0][k] === null).slice(0, 8);
   return dataTable({ name, rows, columns: keys.map((k) => ({ key: k, label: k, value: (r) => (r[k] === null || r[k] === undefined ? '' : String(r[k])) })) }).element;
+}
+
+// Granted versus used, from the permissions module: the unused grants, and a policy generated from use.
+function permissionPanels(report, principal) {
+  const rows = report.services.flatMap((service) => service.levels.flatMap((level) => level.actions.map((a) => ({ ...a, service: service.service, accessLevel: level.accessLevel }))));
+  const unused = dataTable({
+    name: 'unused-permissions', testid: 'unused-table', rows: rows.filter((r) => !r.used), emptyText: 'Every granted action was used.',
+    columns: [
+      { key: 'action', label: 'Granted action', render: (r) => h('span', { class: 'mono' }, r.action) },
+      { key: 'accessLevel', label: 'Access level', render: (r) => h('span', {}, h('i', { style: `display:inline-block;width:8px;height:8px;border-radius:2px;margin-right:6px;background:${levelColours[r.accessLevel] ?? 'var(--faint)'}` }), r.accessLevel) },
+      { key: 'lastUsed', label: 'Last used', value: (r) => fmt.time(r.lastUsed), render: (r) => (r.lastUsed ? fmt.ago(r.lastUsed) : 'never') },
+    ],
+  });
+  const download = h('button', { class: 'btn small primary', onclick: async () => {
+    const response = await fetch(`/api/reports/policy?${new URLSearchParams({ principal })}`, { headers: { Authorization: `Bearer ${session.key}` } });
+    if (!response.ok) { toast(`Policy: HTTP ${response.status}`, true); return; }
+    const link = h('a', { href: URL.createObjectURL(await response.blob()), download: `policy-${principal.replace(/[^A-Za-z0-9]+/g, '-')}.json` });
+    document.body.append(link); link.click(); link.remove();
+  } }, 'Download least-privilege policy');
+  const notes = [...report.notes, report.usedButNotGranted.length ? `Used but not granted by the imported policies: ${report.usedButNotGranted.join(', ')}` : null].filter(Boolean);
+  return [panel(`Unused permissions (granted, not used in ${report.unusedDays} days)`,
+    h('div', {}, notes.length ? h('div', { class: 'body note-unavailable' }, notes.map((n) => h('div', {}, n))) : null, unused.element), download, unused.exportButtons)];
 }
