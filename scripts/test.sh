@@ -25,7 +25,7 @@ passed=0; failed=0; skipped=0
 for project in tests/*.Tests/*.Tests.csproj; do
   name="$(basename "$project" .csproj)"
   log="$LOGS/$name.log"
-  dotnet test "$project" --no-build -nologo --logger "console;verbosity=normal" "$@" > "$log" 2>&1
+  dotnet test "$project" --no-build -nologo "$@" > "$log" 2>&1
   code=$?
   summary="$(grep -E "^(Passed|Failed)!  - Failed:" "$log" | tail -1)"
   if [[ -z "$summary" ]]; then
