@@ -29,6 +29,11 @@ public class ApiServer : IAsyncLifetime
     {
     }
 
+    /// <summary>Service overrides a test class needs, applied when the host is built.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public virtual async Task InitializeAsync()
     {
         Settings = new Dictionary<string, string?>
@@ -40,7 +45,7 @@ public class ApiServer : IAsyncLifetime
         };
         Configure(Settings);
         ApiTestEntryPoint.Settings.Value = Settings;
-        _factory = new ApiFactory();
+        _factory = new ApiFactory(ConfigureServices);
         _factory.UseKestrel(0);
         _factory.StartServer();
         BaseAddress = _factory.ClientOptions.BaseAddress;
