@@ -14,7 +14,7 @@ public static class PermissionsHygieneCommand
         var command = new Command("hygiene", "Access keys and passwords: not rotated, unused for 45 days, used from many networks, doing everyday work.") { format };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var host = await context.StartHostAsync(DaemonRole.Disabled, cancellationToken);
+            await using var host = await context.StartHostAsync(DaemonRole.Disabled, cancellationToken, PermissionsCommand.QueryHost());
             var findings = await host.Get<PermissionReports>().HygieneAsync(cancellationToken);
             if (parse.GetValue(format) == OutputFormat.Json)
             {

@@ -21,7 +21,7 @@ public static class PermissionsImportCommand
         var command = new Command("import", "Import IAM users, groups, roles and managed policies.") { File, CapturedAt, format };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var host = await context.StartHostAsync(DaemonRole.Disabled, cancellationToken);
+            await using var host = await context.StartHostAsync(DaemonRole.Disabled, cancellationToken, PermissionsCommand.QueryHost());
             var imported = await host.Get<IamImporter>().ImportAsync(parse.GetValue(File)!,
                 parse.GetValue(CapturedAt) ?? host.Get<TimeProvider>().GetUtcNow(), cancellationToken);
             var summary = new

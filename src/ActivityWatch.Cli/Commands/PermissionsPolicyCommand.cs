@@ -17,7 +17,7 @@ public static class PermissionsPolicyCommand
         var command = new Command("policy", "Generate an IAM policy allowing exactly the actions the principal used.") { Principal, since, format };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var host = await context.StartHostAsync(DaemonRole.Disabled, cancellationToken);
+            await using var host = await context.StartHostAsync(DaemonRole.Disabled, cancellationToken, PermissionsCommand.QueryHost());
             var policy = await host.Get<PermissionReports>().PolicyAsync(parse.GetValue(Principal)!, parse.GetValue(since), cancellationToken);
             foreach (var note in policy.Notes) context.Error.WriteLine($"note: {note}");
             if (parse.GetValue(format) == OutputFormat.Json)

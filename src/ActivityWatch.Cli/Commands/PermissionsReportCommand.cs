@@ -21,7 +21,7 @@ public static class PermissionsReportCommand
         var command = new Command("report", "What a principal may do and what it used.") { Principal, unusedDays, At, catalog, format };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var host = await context.StartHostAsync(DaemonRole.Disabled, cancellationToken, PermissionsCommand.WithCatalog(parse.GetValue(catalog)));
+            await using var host = await context.StartHostAsync(DaemonRole.Disabled, cancellationToken, PermissionsCommand.QueryHost(parse.GetValue(catalog)));
             var days = parse.GetValue(unusedDays) ?? host.Get<IOptions<PermissionsOptions>>().Value.UnusedDays;
             var report = await host.Get<PermissionReports>().ReportAsync(parse.GetValue(Principal)!, days, parse.GetValue(At), cancellationToken);
             if (parse.GetValue(format) == OutputFormat.Json) Json.Write(context.Out, report);

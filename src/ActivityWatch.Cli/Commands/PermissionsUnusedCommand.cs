@@ -18,7 +18,7 @@ public static class PermissionsUnusedCommand
         var command = new Command("unused", "Unused permissions, roles, access keys and passwords for every principal.") { unusedDays, catalog, format };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var host = await context.StartHostAsync(DaemonRole.Disabled, cancellationToken, PermissionsCommand.WithCatalog(parse.GetValue(catalog)));
+            await using var host = await context.StartHostAsync(DaemonRole.Disabled, cancellationToken, PermissionsCommand.QueryHost(parse.GetValue(catalog)));
             var days = parse.GetValue(unusedDays) ?? host.Get<IOptions<PermissionsOptions>>().Value.UnusedDays;
             var findings = await host.Get<PermissionReports>().UnusedAsync(days, cancellationToken);
             if (parse.GetValue(format) == OutputFormat.Json)

@@ -9,6 +9,9 @@ namespace ActivityWatch.Monitoring.Permissions.Policies;
 /// </summary>
 public sealed class PolicyEvaluator(ActionCatalog catalog)
 {
+    // Principals share policies: a statement's expansion is computed once per evaluator.
+    private readonly Dictionary<PolicyStatement, (string[] Actions, string[] Unexpanded)> _covered = new(ReferenceEqualityComparer.Instance);
+
     public const string Scope =
         "Identity-based policies only (managed, inline, group). Service control policies, permissions boundaries, " +
         "session policies and resource-based policies are not evaluated; Resource and Condition elements are reported as written.";
@@ -43,7 +46,18 @@ public sealed class PolicyEvaluator(ActionCatalog catalog)
         return new EffectivePermissions(policies, granted, unexpanded.ToList());
     }
 
-    private IEnumerable<string> Covered(Policies.PolicyStatement statement, ISet<string>? unexpanded)
+    private IEnumerable<string> Covered(PolicyStatement statement, ISet<string>? unexpanded)
+    {
+        if (!_covered.TryGetValue(statement, out var cached))
+        {
+            var notes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            _covered[statement] = cached = (Expand(statement, notes).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), notes.ToArray());
+        }
+        unexpanded?.UnionWith(cached.Unexpanded);
+        return cached.Actions;
+    }
+
+    private IEnumerable<string> Expand(PolicyStatement statement, ISet<string>? unexpanded)
     {
         if (statement.NotActions.Count > 0)
         {

@@ -13,21 +13,19 @@ public static class PrincipalGrants
     {
         var cache = new Dictionary<string, EffectivePermissions>(StringComparer.Ordinal);
         var grants = new List<PrincipalGrant>();
+        var parsed = new Dictionary<string, PolicyDocument>(StringComparer.Ordinal);
+        var ids = new Dictionary<PolicyDocument, int>(ReferenceEqualityComparer.Instance);
         foreach (var state in states)
         {
             var identities = state.Users.Values.Cast<IamIdentityState>().Concat(state.Roles.Values);
             foreach (var identity in identities)
             {
-                var (policies, notes) = PrincipalPolicies.For(state, identity);
-                var key = string.Join('\u0001', policies.Select(p => p.Source[(p.Source.LastIndexOf(' ') + 1)..] + '\u0002' + Signature(p.Document)).Order(StringComparer.Ordinal));
+                var (policies, notes) = PrincipalPolicies.For(state, identity, parsed);
+                var key = string.Join(',', policies.Select(p => ids.TryGetValue(p.Document, out var id) ? id : ids[p.Document] = ids.Count).Order());
                 if (!cache.TryGetValue(key, out var permissions)) cache[key] = permissions = evaluator.Evaluate(policies);
                 grants.Add(new PrincipalGrant(state.AccountId, identity, permissions, notes));
             }
         }
         return grants;
     }
-
-    private static string Signature(PolicyDocument document) =>
-        string.Join(';', document.Statements.Select(s =>
-            $"{s.Allow}|{string.Join(',', s.Actions)}|{string.Join(',', s.NotActions)}|{string.Join(',', s.Resources)}|{string.Join(',', s.NotResources)}|{s.Condition?.GetRawText()}"));
 }
