@@ -64,7 +64,8 @@ public sealed class Alert
             case AlertUpdated e:
                 LastSeen = e.LastSeen > LastSeen ? e.LastSeen : LastSeen;
                 if (e.FirstSeen is { } first && first < FirstSeen) FirstSeen = first;
-                foreach (var id in e.NewEventIds) if (!EventIds.Contains(id)) EventIds.Add(id);
+                // The raiser only sends ids not yet known; Union keeps a re-applied stream honest anyway.
+                if (e.NewEventIds.Count > 0) EventIds = [.. EventIds.Union(e.NewEventIds, StringComparer.Ordinal)];
                 Count = e.Count;
                 if (e.Explanation is not null) Explanation = e.Explanation;
                 UpdatedAt = e.UpdatedAt;

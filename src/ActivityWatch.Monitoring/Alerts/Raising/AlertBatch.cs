@@ -21,6 +21,8 @@ public sealed class AlertBatch
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<SuppressionRule> _suppressions;
     private readonly Dictionary<(string Rule, string Principal), List<Alert>> _pairs = new();
+    // Storm alerts (5.1) carry thousands of evidence ids: look them up in sets, not lists.
+    private readonly Dictionary<string, HashSet<string>> _evidence = new(StringComparer.Ordinal);
 
     private AlertBatch(IDocumentOperations session, DetectionOptions options, TimeProvider time, IReadOnlyList<SuppressionRule> suppressions)
     {
@@ -42,7 +44,7 @@ public sealed class AlertBatch
     public async Task<AlertChange?> RaiseOrUpdateAsync(DetectionHit hit, CancellationToken cancellationToken)
     {
         var alerts = await AlertsOfAsync(hit.RuleId, hit.Principal, cancellationToken);
-        var newIds = hit.EventIds.Where(id => !alerts.Any(a => a.EventIds.Contains(id))).Distinct().ToList();
+        var newIds = hit.EventIds.Where(id => !alerts.Any(a => Evidence(a).Contains(id))).Distinct().ToList();
         if (newIds.Count == 0) return null;
 
         var suppression = _suppressions.FirstOrDefault(s => s.Matches(hit));
@@ -65,6 +67,7 @@ public sealed class AlertBatch
                 Suppressed: open.Status == AlertStatus.Suppressed,
                 RecordAppendedAt: hit.RecordAppendedAt);
             AlertStreams.Append(_session, open, checkVersion: false, updated);
+            Evidence(open).UnionWith(newIds);
             Updated++;
             return new AlertChange(open, Raised: false, newIds.Count);
         }
@@ -78,6 +81,12 @@ public sealed class AlertBatch
         alerts.Add(alert);
         Raised++;
         return new AlertChange(alert, Raised: true, newIds.Count);
+    }
+
+    private HashSet<string> Evidence(Alert alert)
+    {
+        if (!_evidence.TryGetValue(alert.Id, out var ids)) _evidence[alert.Id] = ids = new HashSet<string>(alert.EventIds, StringComparer.Ordinal);
+        return ids;
     }
 
     private async Task<List<Alert>> AlertsOfAsync(string ruleId, string principal, CancellationToken cancellationToken)
