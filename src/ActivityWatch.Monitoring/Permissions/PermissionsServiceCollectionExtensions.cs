@@ -1,5 +1,6 @@
 using ActivityWatch.Monitoring.Permissions.Catalog;
 using ActivityWatch.Monitoring.Permissions.Granted;
+using ActivityWatch.Monitoring.Permissions.Hygiene;
 using ActivityWatch.Monitoring.Permissions.LastUsed;
 using ActivityWatch.Monitoring.Permissions.Reports;
 using Microsoft.Extensions.Configuration;
@@ -18,6 +19,7 @@ public static class PermissionsServiceCollectionExtensions
         services.AddSingleton<PermissionUseQueries>();
         services.AddSingleton<CredentialQueries>();
         services.AddSingleton<PermissionReports>();
+        services.AddSingleton<HygieneAlerts>();
         return services;
     }
 }
