@@ -1,6 +1,5 @@
 using System.Text;
 using ActivityWatch.Hosting;
-using Marten.Events;
 using ActivityWatch.Ingestion.Objects;
 using ActivityWatch.Ingestion.Pipeline;
 using ActivityWatch.Monitoring.Store;
@@ -78,7 +77,7 @@ public sealed class TestHost : IAsyncDisposable
     }
 
     /// <summary>The daemon's catch-up time varies a lot on a busy machine: wait generously.</summary>
-    public Task WaitForProjectionsAsync() => Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(120));
+    public Task WaitForProjectionsAsync() => Get<CatchUp>().WaitAsync(TimeSpan.FromSeconds(120), CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

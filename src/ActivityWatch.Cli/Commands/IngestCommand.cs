@@ -4,8 +4,6 @@ using ActivityWatch.Ingestion.Aws.S3;
 using ActivityWatch.Ingestion.Objects;
 using ActivityWatch.Ingestion.Pipeline;
 using ActivityWatch.Monitoring.Store;
-using Marten;
-using Marten.Events;
 using Microsoft.Extensions.Options;
 
 namespace ActivityWatch.Cli.Commands;
@@ -58,7 +56,7 @@ public static class IngestCommand
             if (!parse.GetValue(NoWait))
             {
                 var timeout = host.Get<IOptions<IngestionOptions>>().Value.CatchUpTimeout;
-                await host.Get<IDocumentStore>().WaitForNonStaleProjectionDataAsync(timeout);
+                await host.Get<CatchUp>().WaitAsync(timeout, cancellationToken);
                 summary = summary with { Seconds = stopwatch.Elapsed.TotalSeconds };
             }
             bar?.Dispose();

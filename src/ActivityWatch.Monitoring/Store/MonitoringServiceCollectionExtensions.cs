@@ -38,6 +38,7 @@ public static class MonitoringServiceCollectionExtensions
 
         services.AddSingleton<ActivityRecorder>();
         services.AddSingleton<TimelineQueries>();
+        services.AddSingleton<CatchUp>();
         return services;
     }
 
