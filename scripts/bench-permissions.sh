@@ -249,6 +249,39 @@ POLICY="$(time_it permissions policy --principal arn:aws:iam::123456789012:role/
 HYGIENE="$(time_it permissions hygiene --format json)"
 HELP="$(time_it --help)"
 
+# The same report in one process, host already started: what the report itself costs, apart from
+# the CLI's start-up (process, configuration, Marten's schema check, every module's services).
+mkdir -p "$WORK/inproc"
+sed "s|@ROOT@|$ROOT|" >"$WORK/inproc/unused.cs" <<'CS'
+#:project @ROOT@/src/ActivityWatch.Cli/ActivityWatch.Cli.csproj
+#:property TreatWarningsAsErrors=false
+#:property PublishAot=false
+#:property JsonSerializerIsReflectionEnabledByDefault=true
+using System.Diagnostics;
+using ActivityWatch.Cli;
+using ActivityWatch.Cli.Commands;
+using ActivityWatch.Monitoring.Permissions.Reports;
+using ActivityWatch.Monitoring.Store;
+
+var context = new CliContext(TextWriter.Null, Console.Error, false);
+var start = Stopwatch.StartNew();
+await using var host = await context.StartHostAsync(DaemonRole.Disabled, CancellationToken.None, PermissionsCommand.QueryHost());
+var hostMs = start.ElapsedMilliseconds;
+var runs = new List<(long Report, long Json)>();
+for (var i = 0; i < 5; i++)
+{
+    var sw = Stopwatch.StartNew();
+    var findings = await host.Get<PermissionReports>().UnusedAsync(90, CancellationToken.None);
+    var report = sw.ElapsedMilliseconds;
+    using var writer = new StringWriter();
+    ActivityWatch.Cli.Output.Json.Write(writer, new { findings });
+    runs.Add((report, sw.ElapsedMilliseconds - report));
+}
+var median = runs.OrderBy(r => r.Report + r.Json).ElementAt(2);
+Console.WriteLine($"{median.Report / 1000.0:F2} {median.Json / 1000.0:F2} {hostMs / 1000.0:F2}");
+CS
+read -r INPROC_REPORT INPROC_JSON INPROC_HOST < <(cd "$WORK/inproc" && dotnet run -c Release unused.cs 2>/dev/null | tail -1)
+
 echo
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 if [[ "$N" -gt 0 ]]; then echo "(a) last-used projection catch-up"; echo "$CATCHUP" | sed 's/^/    /'; fi
@@ -259,3 +292,4 @@ printf '    permissions policy (one role):       %6.2f s\n' "$POLICY"
 printf '    permissions hygiene:                 %6.2f s\n' "$HYGIENE"
 printf '    activitywatch --help (process start):%6.2f s\n' "$HELP"
 echo "    (wall clock per command, median of 3, each a new process including .NET start-up and the host's schema check)"
+printf '    in one process, host started (%.2f s): unused report %.2f s + JSON output %.2f s (median of 5)\n' "$INPROC_HOST" "$INPROC_REPORT" "$INPROC_JSON"
