@@ -28,15 +28,9 @@ public static class PermissionsCommand
 
     public static Option<int?> UnusedDays() => new("--unused-days") { Description = "Unused when not called for this many days (default 90, ActivityWatch:Permissions:UnusedDays)." };
 
-    /// <summary>
-    /// The query-only host these commands run in, with --catalog applied. Marten prints "The async
-    /// daemon is disabled" to stdout when a store with Async projections starts without a daemon,
-    /// which would corrupt --format json: marking the daemon as externally managed silences it and
-    /// still runs no projection here.
-    /// </summary>
+    /// <summary>The query-only host these commands run in, with --catalog applied.</summary>
     public static Action<HostApplicationBuilder> QueryHost(string? catalogPath = null) => builder =>
     {
-        builder.Services.ConfigureMarten(options => options.Projections.AsyncMode = JasperFx.Events.Daemon.DaemonMode.ExternallyManaged);
         if (catalogPath is not null)
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [$"{PermissionsOptions.Section}:CatalogPath"] = Path.GetFullPath(catalogPath) });
     };

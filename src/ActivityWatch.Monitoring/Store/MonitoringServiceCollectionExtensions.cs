@@ -35,6 +35,12 @@ public static class MonitoringServiceCollectionExtensions
         {
             marten.AddAsyncDaemon(projections.Daemon == DaemonRole.Solo ? DaemonMode.Solo : DaemonMode.HotCold);
         }
+        else
+        {
+            // A query-only process: another node runs the daemon. Saying so stops Marten printing
+            // "the async daemon is disabled" to stdout, which would corrupt --format json output.
+            services.ConfigureMarten(options => options.Projections.AsyncMode = DaemonMode.ExternallyManaged);
+        }
 
         services.AddSingleton<ActivityRecorder>();
         services.AddSingleton<TimelineQueries>();
