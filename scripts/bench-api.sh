@@ -61,24 +61,27 @@ measure() {
   local name="$1" url="$2"
   # Two warm-up requests: JIT and the connection pool, not the steady state being measured.
   for _ in 1 2; do curl -fs -o /dev/null -H "Authorization: Bearer $KEY" "$url"; done
+  # A case that finds nothing would measure nothing: say how many items the page holds.
+  local items
+  items="$(curl -fs -H "Authorization: Bearer $KEY" "$url" | python3 -c 'import json, sys; print(len(json.load(sys.stdin)["items"]))')"
   local times
   times="$(for _ in $(seq 1 "$N"); do curl -fs -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $KEY" "$url"; done | sort -n)"
   local p50 p95
   p50="$(sed -n "$(( (N * 50 + 99) / 100 ))p" <<< "$times")"
   p95="$(sed -n "$(( (N * 95 + 99) / 100 ))p" <<< "$times")"
-  printf '%-44s p50 %6.1f ms   p95 %6.1f ms   (n=%d)\n' "$name" "$(awk "BEGIN{print $p50*1000}")" "$(awk "BEGIN{print $p95*1000}")" "$N"
+  printf '%-40s p50 %6.1f ms   p95 %6.1f ms   (n=%d, %d items per page)\n' "$name" "$(awk "BEGIN{print $p50*1000}")" "$(awk "BEGIN{print $p95*1000}")" "$N" "$items"
 }
 
 enc() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
 NOW="$(date -u +%Y-%m-%dT%H:00:00Z)"
 DAY_AGO="$(date -u -d '-1 day' +%Y-%m-%dT%H:00:00Z)"
 MONTH_AGO="$(date -u -d '-30 days' +%Y-%m-%dT%H:00:00Z)"
-P="$(enc 'arn:aws:iam::111111111117:user/user17')"
+P="$(enc 'arn:aws:iam::111111111111:user/user17')"
 BASE="http://127.0.0.1:$PORT/api/timeline?limit=100"
 
 echo "timeline rows: $(psql -c "SELECT count(*) FROM bench_api.aw_timeline"); machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GB", $2/1048576}' /proc/meminfo)"
 measure "principal, one day, page of 100" "$BASE&principal=$P&since=$DAY_AGO&until=$NOW"
 measure "principal, 30 days, page of 100" "$BASE&principal=$P&since=$MONTH_AGO&until=$NOW"
 measure "query string, one day, page of 100" "$BASE&since=$DAY_AGO&until=$NOW&q=$(enc 'eventName:Delete* AND NOT errorCode:* AND sourceIp:10.1.0.0/16')"
-measure "query string + principal, 30 days" "$BASE&since=$MONTH_AGO&until=$NOW&q=$(enc 'principal:"arn:aws:iam::111111111117:user/user17" AND (eventName:Get* OR errorCode:*)')"
+measure "query string + principal, 30 days" "$BASE&since=$MONTH_AGO&until=$NOW&q=$(enc 'principal:"arn:aws:iam::111111111111:user/user17" AND (eventName:Get* OR errorCode:*)')"
 measure "principal, one day, page + histogram" "$BASE&principal=$P&since=$DAY_AGO&until=$NOW&histogram=true"
