@@ -18,6 +18,19 @@ public sealed class IamStateTests
             JsonDocument.Parse($$"""{"requestParameters":{{request}},"responseElements":{{response ?? "null"}}}""").RootElement, Captured.AddDays(1)));
 
     [Fact]
+    public void CallWithoutRequestParameters_ChangesNothing_InsteadOfFailingTheReport()
+    {
+        var state = State();
+        var users = state.Users.Count;
+
+        var applied = CloudTrailIamChanges.Apply(state, "CreateUser",
+            JsonDocument.Parse("""{"requestParameters":null,"responseElements":null}""").RootElement, Captured.AddDays(1));
+
+        Assert.False(applied);
+        Assert.Equal(users, state.Users.Count);
+    }
+
+    [Fact]
     public void AuthorizationDetails_AreParsedWithEncodedAndObjectDocuments()
     {
         var snapshot = PermissionFixtures.AuthorizationDetails();

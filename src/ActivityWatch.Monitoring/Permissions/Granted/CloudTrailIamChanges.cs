@@ -21,6 +21,20 @@ public static class CloudTrailIamChanges
 
     public static bool Apply(IamAccountState state, string eventName, JsonElement record, DateTimeOffset time)
     {
+        try
+        {
+            return ApplyParameters(state, eventName, record, time);
+        }
+        catch (ArgumentNullException)
+        {
+            // CloudTrail leaves requestParameters out of some records (omitted when too large, or
+            // redacted): a call whose names are missing cannot be replayed and changes nothing we know.
+            return false;
+        }
+    }
+
+    private static bool ApplyParameters(IamAccountState state, string eventName, JsonElement record, DateTimeOffset time)
+    {
         var p = Object(record, "requestParameters");
         var r = Object(record, "responseElements");
         var account = state.AccountId;
