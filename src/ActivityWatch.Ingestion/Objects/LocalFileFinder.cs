@@ -33,7 +33,12 @@ public static class LocalFileFinder
                 throw new FileNotFoundException($"No such file or folder: {path}", path);
             }
         }
-        return found.Values.Where(f => !IsHidden(f)).Select(f => new LocalLogFile(f)).ToList();
+        // Oldest delivery first (names without a delivery time keep their path order, first).
+        return found.Values.Where(f => !IsHidden(f))
+            .OrderBy(f => DeliveryTime.FromName(f.FullName) ?? DateTimeOffset.MinValue)
+            .ThenBy(f => f.FullName, StringComparer.Ordinal)
+            .Select(f => new LocalLogFile(f))
+            .ToList();
     }
 
     private static (string Root, string Pattern) SplitGlob(string path)
