@@ -35,7 +35,12 @@ public sealed class S3PrefixSource(AwsClients clients, IngestionPipeline pipelin
             objects.AddRange(found);
             digests += digestFiles;
         }
-        return (objects, digests);
+        // Oldest delivery first across accounts and regions, as for local folders.
+        var ordered = objects
+            .OrderBy(o => DeliveryTime.FromName(o.Name) ?? DateTimeOffset.MinValue)
+            .ThenBy(o => o.Name, StringComparer.Ordinal)
+            .ToList();
+        return (ordered, digests);
     }
 
     /// <summary>Downloads the S3 objects among <paramref name="objects"/> ahead of the pipeline until disposed.</summary>
