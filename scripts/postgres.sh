@@ -39,7 +39,17 @@ ensure_installed() {
 
 # initdb refuses to run as root; the cluster belongs to the postgres OS user.
 as_pg() {
-  if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [[ "$(id -u)" == 0 ]]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
+}
+
+# The cluster belongs to the postgres OS user, which must reach the data folder: a checkout
+# under a private home (/root is mode 700) cannot host it, so it then lives in a folder of its own.
+resolve_data() {
+  [[ -n "${ACTIVITYWATCH_PGDATA:-}" || "$(id -u)" != 0 ]] && return
+  mkdir -p "$(dirname "$DATA")"
+  if ! id postgres >/dev/null 2>&1 || ! (cd / && runuser -u postgres -- test -x "$(dirname "$DATA")") 2>/dev/null; then
+    DATA="/var/lib/activitywatch/postgres-$(printf '%s' "$ROOT" | sha256sum | cut -c1-12)"
+  fi
 }
 
 ready() {
@@ -52,6 +62,7 @@ start() {
   fi
   ensure_installed
   local bin; bin="$(pg_bin)"
+  resolve_data
   mkdir -p "$(dirname "$DATA")"
   if [[ ! -s "$DATA/PG_VERSION" ]]; then
     mkdir -p "$DATA"
@@ -91,6 +102,7 @@ SQL
 stop() {
   [[ -n "${ActivityWatch__Postgres__ConnectionString:-}" ]] && return
   local bin; bin="$(pg_bin)" || return 0
+  resolve_data
   if [[ -s "$DATA/PG_VERSION" ]] && ready; then
     as_pg "$bin/pg_ctl" -D "$DATA" -m fast -w stop >/dev/null
   fi
@@ -100,6 +112,7 @@ status() {
   if [[ -n "${ActivityWatch__Postgres__ConnectionString:-}" ]]; then
     echo "external: $ActivityWatch__Postgres__ConnectionString"; return
   fi
+  resolve_data
   if pg_bin >/dev/null && ready; then echo "running on 127.0.0.1:$PORT ($DATA)"; else echo "stopped"; return 3; fi
 }
 
