@@ -25,7 +25,10 @@ public static class ActivityWatchHosting
         builder.Services.AddActivityWatchAlerts();
         builder.Services.AddActivityWatchAudit();
         builder.Services.AddActivityWatchIngestion(builder.Configuration);
-        builder.Services.AddActivityWatchDelivery(builder.Configuration);
+        // A query-only process (daemon Disabled: most CLI commands) publishes nothing and must not
+        // join the consumer queues for its few seconds of life: it gets no bus at all.
+        var daemon = builder.Configuration.GetSection(ProjectionOptions.Section).Get<ProjectionOptions>()?.Daemon ?? DaemonRole.HotCold;
+        if (daemon != DaemonRole.Disabled) builder.Services.AddActivityWatchDelivery(builder.Configuration);
         builder.Services.AddActivityWatchDetection(builder.Configuration);
         return builder;
     }
