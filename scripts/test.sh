@@ -8,7 +8,11 @@ cd "$ROOT"
 LOGS="$ROOT/.data/test-logs"
 mkdir -p "$LOGS"
 
-export ActivityWatch__Postgres__ConnectionString="$("$ROOT/scripts/postgres.sh" start)" || { echo "postgres failed to start"; echo "0 passed, 1 failed"; exit 1; }
+# Assign, then export: `export X="$(cmd)"` would hide cmd's failure.
+if ! PG_URL="$("$ROOT/scripts/postgres.sh" start)" || [[ -z "$PG_URL" ]]; then
+  echo "postgres failed to start"; echo "0 passed, 1 failed"; exit 1
+fi
+export ActivityWatch__Postgres__ConnectionString="$PG_URL"
 for service in "$ROOT"/scripts/services/*.sh; do
   [[ -x "$service" ]] || continue
   # Each service script prints KEY=VALUE lines (endpoints) for the tests.
