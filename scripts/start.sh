@@ -10,7 +10,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 AW="$ROOT/scripts/activitywatch"
 SAMPLE="$ROOT/.data/sample-week"
 
-export ActivityWatch__Postgres__ConnectionString="${ActivityWatch__Postgres__ConnectionString:-$("$ROOT/scripts/postgres.sh" start)}"
+if [[ -z "${ActivityWatch__Postgres__ConnectionString:-}" ]]; then
+  PG_URL="$("$ROOT/scripts/postgres.sh" start)"   # set -e stops here if PostgreSQL cannot start
+  export ActivityWatch__Postgres__ConnectionString="$PG_URL"
+fi
 "$AW" --help >/dev/null
 
 if [[ $# -gt 0 ]]; then
