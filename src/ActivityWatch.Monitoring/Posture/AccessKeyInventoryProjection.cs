@@ -16,8 +16,6 @@ public partial class AccessKeyInventoryProjection : MultiStreamProjection<Access
 
     public AccessKeyInventoryProjection()
     {
-        // Large pages under load: every shard reads every record, so per-page overhead is what limits catch-up.
-        Options.BatchSize = 2000;
         FanOut<ActivityRecorded, AccessKeyActivity>(Activities, JasperFx.Events.Grouping.FanoutMode.BeforeGrouping);
         Identity<AccessKeyActivity>(a => a.KeyId);
     }

@@ -16,8 +16,6 @@ public partial class MfaPostureProjection : MultiStreamProjection<MfaPosture, st
 
     public MfaPostureProjection()
     {
-        // Large pages under load: every shard reads every record, so per-page overhead is what limits catch-up.
-        Options.BatchSize = 2000;
         Identities<ActivityRecorded>(e => Key(e) is { } key ? [key] : []);
     }
 

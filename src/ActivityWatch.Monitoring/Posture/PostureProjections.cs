@@ -1,15 +1,14 @@
-using JasperFx.Events.Projections;
-using Marten;
+using Marten.Events.Projections;
 
 namespace ActivityWatch.Monitoring.Posture;
 
 /// <summary>The posture projections (called from MonitoringProjections): multi-stream, so Async under the daemon.</summary>
 public static class PostureProjections
 {
-    public static void Register(StoreOptions options)
+    public static void Register(CompositeProjection views)
     {
-        options.Projections.Add<RootUsageProjection>(ProjectionLifecycle.Async);
-        options.Projections.Add<MfaPostureProjection>(ProjectionLifecycle.Async);
-        options.Projections.Add<AccessKeyInventoryProjection>(ProjectionLifecycle.Async);
+        views.Add<RootUsageProjection>();
+        views.Add<MfaPostureProjection>();
+        views.Add<AccessKeyInventoryProjection>();
     }
 }

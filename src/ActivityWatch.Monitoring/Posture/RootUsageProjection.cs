@@ -10,8 +10,6 @@ public partial class RootUsageProjection : MultiStreamProjection<RootUsage, stri
 {
     public RootUsageProjection()
     {
-        // Large pages under load: every shard reads every record, so per-page overhead is what limits catch-up.
-        Options.BatchSize = 2000;
         // The identity-type test comes first: it rejects almost every record without touching the raw JSON.
         Identities<ActivityRecorded>(e => e.IdentityType == IdentityTypes.Root && e.AccountId is { } account && e.IsRootUsage() ? [account] : []);
     }

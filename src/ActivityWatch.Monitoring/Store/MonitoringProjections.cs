@@ -1,20 +1,30 @@
+using ActivityWatch.Monitoring.Permissions;
 using ActivityWatch.Monitoring.Posture;
 using Marten;
 
 namespace ActivityWatch.Monitoring.Store;
 
 /// <summary>
-/// Every projection and subscription ActivityWatch runs, with its lifecycle. Multi-stream
-/// projections are Async: they run under the async daemon (HotCold across nodes), never inline
-/// on the ingest path.
+/// Every projection ActivityWatch runs. They are Async: they run under the async daemon (HotCold
+/// across nodes), never inline on the ingest path. The views that fold log records share one
+/// composite shard, so each page of records is read and deserialised once for all of them
+/// rather than once per view: on a record-heavy store that read, and the garbage it makes,
+/// is most of a projection's cost.
 /// </summary>
 public static class MonitoringProjections
 {
+    public const string ActivityViews = "ActivityViews";
+
     public static void Register(StoreOptions options)
     {
-        // Root usage, MFA posture and access key inventory (Async); the alert subscription joins in AddActivityWatchAlerts.
-        PostureProjections.Register(options);
-        // Last-used permissions (Async, one upsert per page) and the IAM import event.
-        Permissions.PermissionsStore.Register(options);
+        // Root usage, MFA posture, access key inventory and last-used permissions. The alert and
+        // anomaly subscriptions run as shards of their own (AddActivityWatchAlerts, AddActivityWatchDetection).
+        PermissionsStore.Register(options);
+        options.Projections.CompositeProjectionFor(ActivityViews, views =>
+        {
+            views.Options.BatchSize = 2_000;
+            PostureProjections.Register(views);
+            PermissionsStore.RegisterProjection(views, options.Events.DatabaseSchemaName);
+        });
     }
 }
