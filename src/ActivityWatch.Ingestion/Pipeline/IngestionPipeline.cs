@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ActivityWatch.Ingestion.Objects;
 using ActivityWatch.Ingestion.Parsing;
+using ActivityWatch.Monitoring.Checkpoints;
 using ActivityWatch.Monitoring.Quarantine;
 using ActivityWatch.Monitoring.Recording;
 using ActivityWatch.Monitoring.Records;
@@ -10,8 +11,9 @@ using Microsoft.Extensions.Options;
 namespace ActivityWatch.Ingestion.Pipeline;
 
 /// <summary>
-/// Reads log objects into the event store: several objects at once, each one in batches whose
-/// write overlaps the parsing of the next. Resumes every object at its checkpoint.
+/// Reads log objects into the event store: several objects at once, their batches gathered into
+/// shared transactions by a <see cref="BatchWriter"/>, so reading overlaps writing. Resumes
+/// every object at its checkpoint.
 /// </summary>
 public sealed class IngestionPipeline(
     ActivityRecorder recorder,
@@ -25,14 +27,8 @@ public sealed class IngestionPipeline(
         var started = Stopwatch.StartNew();
         var outcomes = new List<ObjectOutcome>(objects.Count);
         long records = 0, ingested = 0, rejected = 0;
-        var parallel = new ParallelOptions
+        void Done(ObjectOutcome outcome)
         {
-            MaxDegreeOfParallelism = Math.Max(1, options.Value.Parallelism),
-            CancellationToken = cancellationToken,
-        };
-        await Parallel.ForEachAsync(objects, parallel, async (logObject, token) =>
-        {
-            var outcome = await IngestObjectAsync(logObject, reread, token);
             lock (outcomes)
             {
                 outcomes.Add(outcome);
@@ -41,7 +37,30 @@ public sealed class IngestionPipeline(
                 rejected += outcome.Rejected;
                 progress?.Report(new IngestProgress(outcomes.Count, objects.Count, records, ingested, rejected));
             }
-        });
+        }
+
+        async Task ReportWhenStored(Task<ObjectOutcome> completion) => Done(await completion);
+
+        // Every checkpoint in a few queries up front, rather than a round trip per object.
+        var checkpoints = await recorder.LoadCheckpointsAsync(objects.Select(o => o.Name), cancellationToken);
+        var stored = new List<Task>(objects.Count);
+        await using (var writer = NewWriter(cancellationToken))
+        {
+            var parallel = new ParallelOptions
+            {
+                MaxDegreeOfParallelism = Math.Max(1, options.Value.Parallelism),
+                CancellationToken = cancellationToken,
+            };
+            await Parallel.ForEachAsync(objects, parallel, async (logObject, token) =>
+            {
+                var start = await StartPositionAsync(logObject, checkpoints.GetValueOrDefault(logObject.Name), reread, token);
+                // A reader moves on to its next object as soon as this one is read; its last
+                // batch is stored with other objects' batches.
+                var completion = await ReadAsync(logObject, start, writer, token);
+                lock (stored) stored.Add(ReportWhenStored(completion));
+            });
+            await Task.WhenAll(stored);
+        }
 
         return new IngestSummary
         {
@@ -57,14 +76,55 @@ public sealed class IngestionPipeline(
         };
     }
 
+    /// <summary>One object on its own (an S3 notification, an SQS message): returns once it is stored.</summary>
     public async Task<ObjectOutcome> IngestObjectAsync(ILogObject logObject, bool reread, CancellationToken cancellationToken)
     {
+        var checkpoint = await recorder.LoadCheckpointAsync(logObject.Name, cancellationToken);
+        var start = await StartPositionAsync(logObject, checkpoint, reread, cancellationToken);
+        await using var writer = NewWriter(cancellationToken);
+        return await await ReadAsync(logObject, start, writer, cancellationToken);
+    }
+
+    private BatchWriter NewWriter(CancellationToken cancellationToken) =>
+        new(recorder, options.Value.BatchSize, options.Value.Writers, cancellationToken);
+
+    /// <summary>
+    /// Reads one object into the writer. Returns once the object is read, with a task that
+    /// completes when everything read from it is stored.
+    /// </summary>
+    private async Task<Task<ObjectOutcome>> ReadAsync(ILogObject logObject, long? start, BatchWriter writer, CancellationToken cancellationToken)
+    {
         var outcome = new ObjectOutcome(logObject.Name);
-        var start = await StartPositionAsync(logObject, reread, cancellationToken);
         if (start is null)
         {
             outcome.Unchanged = true;
-            return outcome;
+            return Task.FromResult(outcome);
+        }
+
+        var batchSize = Math.Max(1, options.Value.BatchSize);
+        var records = new List<ActivityRecorded>(batchSize);
+        var rejections = new List<QuarantinedRecord>();
+        var next = start.Value;
+        // One batch of an object in flight at a time: its batches commit in position order, so
+        // the checkpoint never runs ahead of what is stored.
+        Task pendingWrite = Task.CompletedTask;
+
+        async Task Count(Task<BatchOutcome> stored)
+        {
+            var result = await stored;
+            outcome.Records += result.Read;
+            outcome.Ingested += result.Ingested;
+            outcome.Duplicates += result.Duplicates;
+            outcome.Rejected += result.Rejected;
+        }
+
+        async Task Flush(bool completes, bool digest = false)
+        {
+            var batch = new SourceBatch(logObject.Name, logObject.Fingerprint, records.ToArray(), rejections.ToArray(), next, completes, digest);
+            records.Clear();
+            rejections.Clear();
+            await pendingWrite;
+            pendingWrite = Count(await writer.EnqueueAsync(batch, cancellationToken));
         }
 
         try
@@ -74,11 +134,19 @@ public sealed class IngestionPipeline(
             if (reader.Format == LogFormat.CloudTrailDigest)
             {
                 outcome.Digest = true;
-                await recorder.MarkCompletedAsync(logObject.Name, logObject.Fingerprint, digestFile: true, cancellationToken);
-                return outcome;
+                await Flush(completes: true, digest: true);
             }
-
-            await ReadBatchesAsync(logObject, reader, start.Value, outcome, cancellationToken);
+            else
+            {
+                await foreach (var parsed in reader.ReadAsync(start.Value, cancellationToken))
+                {
+                    if (parsed.Record is { } record) records.Add(record);
+                    else if (parsed.Rejection is { } rejection) rejections.Add(ToQuarantine(logObject.Name, rejection));
+                    next = parsed.Position + 1;
+                    if (records.Count + rejections.Count >= batchSize) await Flush(completes: false);
+                }
+                await Flush(completes: true);
+            }
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -87,59 +155,19 @@ public sealed class IngestionPipeline(
             logger.LogError(error, "Could not read {Object}", logObject.Name);
             outcome.Failure = error.Message;
         }
+
+        return Completed(pendingWrite, outcome);
+    }
+
+    private static async Task<ObjectOutcome> Completed(Task pendingWrite, ObjectOutcome outcome)
+    {
+        await pendingWrite;
         return outcome;
     }
 
-    private async Task ReadBatchesAsync(ILogObject logObject, LogObject reader, long start, ObjectOutcome outcome, CancellationToken cancellationToken)
-    {
-        var batchSize = Math.Max(1, options.Value.BatchSize);
-        var records = new List<ActivityRecorded>(batchSize);
-        var rejections = new List<QuarantinedRecord>();
-        var next = start;
-        Task pendingWrite = Task.CompletedTask;
-
-        async Task Flush(bool completes)
-        {
-            var batch = new SourceBatch(logObject.Name, logObject.Fingerprint, records.ToArray(), rejections.ToArray(), next, completes);
-            records.Clear();
-            rejections.Clear();
-            // One write in flight per object: it keeps batches in position order, so the
-            // checkpoint never runs ahead of what is stored.
-            await pendingWrite;
-            pendingWrite = WriteAsync(batch, outcome, cancellationToken);
-            if (completes) await pendingWrite;
-        }
-
-        try
-        {
-            await foreach (var parsed in reader.ReadAsync(start, cancellationToken))
-            {
-                if (parsed.Record is { } record) records.Add(record);
-                else if (parsed.Rejection is { } rejection) rejections.Add(ToQuarantine(logObject.Name, rejection));
-                next = parsed.Position + 1;
-                if (records.Count + rejections.Count >= batchSize) await Flush(completes: false);
-            }
-            await Flush(completes: true);
-        }
-        finally
-        {
-            await pendingWrite;
-        }
-    }
-
-    private async Task WriteAsync(SourceBatch batch, ObjectOutcome outcome, CancellationToken cancellationToken)
-    {
-        var result = await recorder.RecordAsync(batch, cancellationToken);
-        outcome.Records += result.Read;
-        outcome.Ingested += result.Ingested;
-        outcome.Duplicates += result.Duplicates;
-        outcome.Rejected += result.Rejected;
-    }
-
     /// <summary>Where to start reading: null when the object is already read and has not changed.</summary>
-    private async Task<long?> StartPositionAsync(ILogObject logObject, bool reread, CancellationToken cancellationToken)
+    private async Task<long?> StartPositionAsync(ILogObject logObject, SourceCheckpoint? checkpoint, bool reread, CancellationToken cancellationToken)
     {
-        var checkpoint = await recorder.LoadCheckpointAsync(logObject.Name, cancellationToken);
         if (checkpoint is null) return 0;
         var changed = checkpoint.Fingerprint != logObject.Fingerprint;
         if (reread || changed)

@@ -34,69 +34,79 @@ public sealed class ActivityRecorder(IDocumentStore store, NpgsqlDataSource data
         return await session.LoadAsync<SourceCheckpoint>(sourceObject, cancellationToken);
     }
 
-    public async Task<BatchOutcome> RecordAsync(SourceBatch batch, CancellationToken cancellationToken)
+    /// <summary>The checkpoints of the named objects that have one, read in pages of a thousand names.</summary>
+    public async Task<Dictionary<string, SourceCheckpoint>> LoadCheckpointsAsync(IEnumerable<string> sourceObjects, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        var found = new Dictionary<string, SourceCheckpoint>(StringComparer.Ordinal);
+        foreach (var page in sourceObjects.Distinct(StringComparer.Ordinal).Chunk(1_000))
+        {
+            foreach (var checkpoint in await session.LoadManyAsync<SourceCheckpoint>(cancellationToken, page)) found[checkpoint.Id] = checkpoint;
+        }
+        return found;
+    }
+
+    public async Task<BatchOutcome> RecordAsync(SourceBatch batch, CancellationToken cancellationToken) =>
+        (await RecordAsync([batch], cancellationToken))[0];
+
+    /// <summary>
+    /// Stores batches of one or more objects in one transaction: CloudTrail writes a file per account,
+    /// region and five minutes, so most objects are a few dozen records and a transaction each would
+    /// spend its time on round trips. The caller keeps at most one batch of an object in flight.
+    /// </summary>
+    public async Task<IReadOnlyList<BatchOutcome>> RecordAsync(IReadOnlyList<SourceBatch> batches, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        var ids = new Guid[batch.Records.Count];
-        for (var i = 0; i < ids.Length; i++) ids[i] = EventIds.FromRecordKey(batch.Records[i].RecordKey);
-
-        var inserted = ids.Length == 0 ? [] : await InsertTimelineAsync(connection, transaction, batch.Records, ids, cancellationToken);
+        var records = new List<ActivityRecorded>(batches.Sum(b => b.Records.Count));
+        foreach (var batch in batches) records.AddRange(batch.Records);
+        var ids = new Guid[records.Count];
+        for (var i = 0; i < ids.Length; i++) ids[i] = EventIds.FromRecordKey(records[i].RecordKey);
+        var inserted = ids.Length == 0 ? [] : await InsertTimelineAsync(connection, transaction, records, ids, cancellationToken);
 
         await using var session = store.LightweightSession(SessionOptions.ForTransaction(transaction));
-        var appended = 0;
-        if (inserted.Count > 0)
+        var checkpoints = await session.LoadManyAsync<SourceCheckpoint>(cancellationToken, batches.Select(b => b.SourceObject).Distinct(StringComparer.Ordinal));
+        var checkpointOf = checkpoints.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var outcomes = new BatchOutcome[batches.Count];
+        var next = 0;
+        for (var b = 0; b < batches.Count; b++)
         {
-            var events = new List<object>(inserted.Count);
-            for (var i = 0; i < ids.Length; i++)
+            var batch = batches[b];
+            var events = new List<object>(batch.Records.Count);
+            for (var i = 0; i < batch.Records.Count; i++, next++)
             {
-                // Remove as we go: a record repeated inside one batch is appended once.
-                if (!inserted.Remove(ids[i])) continue;
+                // Remove as we go: a record repeated in the transaction is appended once.
+                if (!inserted.Remove(ids[next])) continue;
                 var @event = ((DocumentStore)store).Events.BuildEvent(batch.Records[i]);
-                @event.Id = ids[i];
+                @event.Id = ids[next];
                 events.Add(@event);
             }
-            appended = events.Count;
-            session.Events.Append(batch.SourceObject, events);
+            if (events.Count > 0) session.Events.Append(batch.SourceObject, events);
+            foreach (var rejection in batch.Rejections) session.Store(rejection);
+
+            var outcome = outcomes[b] = new BatchOutcome(
+                Read: batch.Records.Count + batch.Rejections.Count,
+                Ingested: events.Count,
+                Duplicates: batch.Records.Count - events.Count,
+                Rejected: batch.Rejections.Count);
+            if (!checkpointOf.TryGetValue(batch.SourceObject, out var checkpoint))
+                checkpointOf[batch.SourceObject] = checkpoint = new SourceCheckpoint { Id = batch.SourceObject };
+            checkpoint.Fingerprint = batch.Fingerprint;
+            checkpoint.NextPosition = Math.Max(checkpoint.NextPosition, batch.NextPosition);
+            checkpoint.Completed |= batch.CompletesObject;
+            checkpoint.DigestFile |= batch.DigestFile;
+            checkpoint.RecordsRead += outcome.Read;
+            checkpoint.Ingested += outcome.Ingested;
+            checkpoint.Duplicates += outcome.Duplicates;
+            checkpoint.Rejected += outcome.Rejected;
+            checkpoint.UpdatedAt = time.GetUtcNow();
         }
-
-        foreach (var rejection in batch.Rejections) session.Store(rejection);
-
-        var checkpoint = await session.LoadAsync<SourceCheckpoint>(batch.SourceObject, cancellationToken)
-                         ?? new SourceCheckpoint { Id = batch.SourceObject };
-        var outcome = new BatchOutcome(
-            Read: batch.Records.Count + batch.Rejections.Count,
-            Ingested: appended,
-            Duplicates: batch.Records.Count - appended,
-            Rejected: batch.Rejections.Count);
-        checkpoint.Fingerprint = batch.Fingerprint;
-        checkpoint.NextPosition = Math.Max(checkpoint.NextPosition, batch.NextPosition);
-        checkpoint.Completed |= batch.CompletesObject;
-        checkpoint.RecordsRead += outcome.Read;
-        checkpoint.Ingested += outcome.Ingested;
-        checkpoint.Duplicates += outcome.Duplicates;
-        checkpoint.Rejected += outcome.Rejected;
-        checkpoint.UpdatedAt = time.GetUtcNow();
-        session.Store(checkpoint);
+        foreach (var checkpoint in checkpointOf.Values) session.Store(checkpoint);
 
         await session.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return outcome;
-    }
-
-    /// <summary>Marks an object as read without records (a CloudTrail digest file, an empty object).</summary>
-    public async Task MarkCompletedAsync(string sourceObject, string? fingerprint, bool digestFile, CancellationToken cancellationToken)
-    {
-        await using var session = store.LightweightSession();
-        var checkpoint = await session.LoadAsync<SourceCheckpoint>(sourceObject, cancellationToken)
-                         ?? new SourceCheckpoint { Id = sourceObject };
-        checkpoint.Fingerprint = fingerprint;
-        checkpoint.Completed = true;
-        checkpoint.DigestFile = digestFile;
-        checkpoint.UpdatedAt = time.GetUtcNow();
-        session.Store(checkpoint);
-        await session.SaveChangesAsync(cancellationToken);
+        return outcomes;
     }
 
     /// <summary>Forgets an object's progress, so a changed object is read from its start.</summary>
@@ -112,27 +122,33 @@ public sealed class ActivityRecorder(IDocumentStore store, NpgsqlDataSource data
         IReadOnlyList<ActivityRecorded> records, Guid[] ids, CancellationToken cancellationToken)
     {
         var n = records.Count;
+        // Rows go in id order: two transactions that meet the same records (overlapping files read
+        // at once) then lock them in the same order and wait for each other instead of deadlocking.
+        var order = new int[n];
+        for (var i = 0; i < n; i++) order[i] = i;
+        var sortedIds = (Guid[])ids.Clone();
+        Array.Sort(sortedIds, order);
         await using var command = new NpgsqlCommand(_insertTimeline, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", ids));
-        command.Parameters.Add(new NpgsqlParameter<DateTime[]>("times", Column(records, r => r.EventTime.UtcDateTime)));
-        Text(command, "sources", records, r => r.Source);
-        Text(command, "record_ids", records, r => r.RecordId);
-        Text(command, "principals", records, r => r.Principal);
-        Text(command, "sessions", records, r => r.SessionName);
-        Text(command, "identity_types", records, r => r.IdentityType);
-        Text(command, "accounts", records, r => r.AccountId);
-        Text(command, "event_sources", records, r => r.EventSource);
-        Text(command, "event_names", records, r => r.EventName);
-        Text(command, "regions", records, r => r.AwsRegion);
-        Text(command, "ips", records, r => r.SourceIp);
-        Text(command, "agents", records, r => r.UserAgent);
-        Text(command, "errors", records, r => r.ErrorCode);
-        Text(command, "keys", records, r => r.AccessKeyId);
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", sortedIds));
+        command.Parameters.Add(new NpgsqlParameter<DateTime[]>("times", Column(records, order, r => r.EventTime.UtcDateTime)));
+        Text(command, order, "sources", records, r => r.Source);
+        Text(command, order, "record_ids", records, r => r.RecordId);
+        Text(command, order, "principals", records, r => r.Principal);
+        Text(command, order, "sessions", records, r => r.SessionName);
+        Text(command, order, "identity_types", records, r => r.IdentityType);
+        Text(command, order, "accounts", records, r => r.AccountId);
+        Text(command, order, "event_sources", records, r => r.EventSource);
+        Text(command, order, "event_names", records, r => r.EventName);
+        Text(command, order, "regions", records, r => r.AwsRegion);
+        Text(command, order, "ips", records, r => r.SourceIp);
+        Text(command, order, "agents", records, r => r.UserAgent);
+        Text(command, order, "errors", records, r => r.ErrorCode);
+        Text(command, order, "keys", records, r => r.AccessKeyId);
         command.Parameters.Add(new NpgsqlParameter("mfa", NpgsqlDbType.Array | NpgsqlDbType.Boolean)
         {
-            Value = Column(records, r => r.Mfa),
+            Value = Column(records, order, r => r.Mfa),
         });
-        Text(command, "objects", records, r => r.SourceObject);
+        Text(command, order, "objects", records, r => r.SourceObject);
 
         var inserted = new HashSet<Guid>(n);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -140,13 +156,13 @@ public sealed class ActivityRecorder(IDocumentStore store, NpgsqlDataSource data
         return inserted;
     }
 
-    private static T[] Column<T>(IReadOnlyList<ActivityRecorded> records, Func<ActivityRecorded, T> select)
+    private static T[] Column<T>(IReadOnlyList<ActivityRecorded> records, int[] order, Func<ActivityRecorded, T> select)
     {
         var values = new T[records.Count];
-        for (var i = 0; i < values.Length; i++) values[i] = select(records[i]);
+        for (var i = 0; i < values.Length; i++) values[i] = select(records[order[i]]);
         return values;
     }
 
-    private static void Text(NpgsqlCommand command, string name, IReadOnlyList<ActivityRecorded> records, Func<ActivityRecorded, string?> select) =>
-        command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Column(records, select) });
+    private static void Text(NpgsqlCommand command, int[] order, string name, IReadOnlyList<ActivityRecorded> records, Func<ActivityRecorded, string?> select) =>
+        command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Column(records, order, select) });
 }

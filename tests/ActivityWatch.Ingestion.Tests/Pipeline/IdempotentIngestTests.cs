@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using ActivityWatch.Ingestion.Objects;
 using ActivityWatch.Ingestion.Pipeline;
+using ActivityWatch.Monitoring.Recording;
 using ActivityWatch.Monitoring.Timeline;
 using ActivityWatch.Testing;
 using ActivityWatch.Testing.Records;
@@ -64,6 +65,27 @@ public sealed class IdempotentIngestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ManySmallObjects_SharingTransactions_EachCountedAndCheckpointedOnItsOwn()
+    {
+        // 60 objects of 7 records: the writer gathers many of them into each transaction. Every
+        // third object repeats the previous object's records, so duplicates meet in one transaction too.
+        var objects = Enumerable.Range(0, 60)
+            .Select(i => new InMemoryLogObject($"memory://small/{i:D3}.json",
+                Encoding.UTF8.GetBytes("{\"Records\":[" + string.Join(",", Records(7, $"small-{(i % 3 == 2 ? i - 1 : i)}")) + "]}")))
+            .ToArray();
+
+        var summary = await _host.Get<IngestionPipeline>().IngestAsync(objects, reread: false, null, CancellationToken.None);
+
+        Assert.Equal((420, 280, 140, 0), (summary.Records, summary.Ingested, summary.Duplicates, summary.Rejected));
+        Assert.Equal(280, await CountTimelineAsync(prefix: "memory://small/"));
+        var checkpoints = await _host.Get<ActivityRecorder>().LoadCheckpointsAsync(objects.Select(o => o.Name), CancellationToken.None);
+        Assert.Equal(60, checkpoints.Count);
+        Assert.All(checkpoints.Values, c => Assert.True(c.Completed && c.NextPosition == 7 && c.RecordsRead == 7 && c.Ingested + c.Duplicates == 7, c.Id));
+        var again = await _host.Get<IngestionPipeline>().IngestAsync(objects, reread: false, null, CancellationToken.None);
+        Assert.Equal((60, 0L), (again.FilesUnchanged, again.Records));
+    }
+
+    [Fact]
     public async Task SameEventIdInTwoAccounts_IsTwoRecords()
     {
         // CloudTrail eventIDs are unique per recipient account, not globally: the key includes the account.
@@ -75,8 +97,9 @@ public sealed class IdempotentIngestTests : IAsyncLifetime
         Assert.Equal(2, summary.Ingested);
     }
 
-    private async Task<int> CountTimelineAsync() =>
-        (await _host.Get<TimelineQueries>().SearchAsync(new TimelineFilter { Limit = 10_000 }, CancellationToken.None)).Count;
+    private async Task<int> CountTimelineAsync(string prefix = "") =>
+        (await _host.Get<TimelineQueries>().SearchAsync(new TimelineFilter { Limit = 10_000 }, CancellationToken.None))
+            .Count(e => e.SourceObject.StartsWith(prefix, StringComparison.Ordinal));
 
     internal static string[] Records(int count, string tag) =>
         Enumerable.Range(0, count)
