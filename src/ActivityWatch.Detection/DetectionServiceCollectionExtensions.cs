@@ -3,6 +3,7 @@ using ActivityWatch.Detection.Live;
 using ActivityWatch.Detection.Model;
 using ActivityWatch.Detection.Profiles;
 using ActivityWatch.Detection.Scoring;
+using ActivityWatch.Monitoring.Store;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,7 @@ public static class DetectionServiceCollectionExtensions
     {
         services.AddOptions<AnomalyOptions>().BindConfiguration(AnomalyOptions.Section);
         services.AddSingleton<ModelProvider>();
-        services.AddSingleton<AnomalySubscription>();
+        services.AddSingleton<AnomalyScoring>();
         services.AddSingleton<AnomalyFeedbackService>();
         // Registered by the alerts module too; here as well so scoring works wherever Detection is added.
         services.TryAddSingleton<AlertRaiser>();
@@ -30,7 +31,8 @@ public static class DetectionServiceCollectionExtensions
             options.Schema.For<PrincipalProfile>().Identity(p => p.Id);
             options.Schema.For<AnomalyFeedback>().Identity(f => f.Id);
             options.Schema.For<AnomalyAlertEvidence>().Identity(e => e.Id);
-            if (enabled) options.Events.Subscribe(sp.GetRequiredService<AnomalySubscription>());
+            if (enabled)
+                options.Projections.CompositeProjectionFor(MonitoringProjections.ActivityViews, views => views.Add(sp.GetRequiredService<AnomalyScoring>()));
         });
         return services;
     }

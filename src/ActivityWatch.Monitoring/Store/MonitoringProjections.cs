@@ -17,8 +17,9 @@ public static class MonitoringProjections
 
     public static void Register(StoreOptions options)
     {
-        // Root usage, MFA posture, access key inventory and last-used permissions. The alert and
-        // anomaly subscriptions run as shards of their own (AddActivityWatchAlerts, AddActivityWatchDetection).
+        // Root usage, MFA posture, access key inventory and last-used permissions. The rule
+        // detections and the anomaly scorer join the same composite where their services are
+        // registered (AddActivityWatchAlerts, AddActivityWatchDetection).
         PermissionsStore.Register(options);
         options.Projections.CompositeProjectionFor(ActivityViews, views =>
         {

@@ -1,13 +1,15 @@
+using ActivityWatch.Detection.Feedback;
 using ActivityWatch.Detection.Live;
 using ActivityWatch.Detection.Profiles;
 using ActivityWatch.Detection.Tests.Support;
 using ActivityWatch.Monitoring.Alerts;
+using ActivityWatch.Monitoring.Alerts.Lifecycle;
 using ActivityWatch.Testing;
 using Marten;
 
 namespace ActivityWatch.Detection.Tests.Live;
 
-/// <summary>The scoring subscription under the async daemon, on the real PostgreSQL.</summary>
+/// <summary>The live scorer under the async daemon, on the real PostgreSQL.</summary>
 public class LiveScoringTests(TrainedOnSimulation model) : IClassFixture<TrainedOnSimulation>
 {
     [Fact]
@@ -35,6 +37,15 @@ public class LiveScoringTests(TrainedOnSimulation model) : IClassFixture<Trained
             Assert.Contains("first", alert.Explanation);
             var profile = await session.LoadAsync<PrincipalProfile>(Activity.Alice);
             Assert.Equal(history.Length + 1, profile!.Events);
+
+            // The analyst calls it a false positive: the live scorer reads the AlertSuppressed event
+            // and keeps the pattern as feedback, so it never alerts again.
+            var (_, decision) = await host.Get<AlertLifecycle>().HandleAsync(new SuppressAlert(alert.AlertId, "analyst@example.com", "pen test"), CancellationToken.None);
+            Assert.True(decision.Accepted);
+            await host.WaitForProjectionsAsync();
+            await using var after = host.Store.QuerySession();
+            var feedback = Assert.Single(await after.Query<AnomalyFeedback>().ToListAsync());
+            Assert.Equal((Activity.Alice, alert.AlertId, "analyst@example.com"), (feedback.Principal, feedback.AlertId, feedback.By));
         }
         finally
         {

@@ -1,6 +1,6 @@
 using ActivityWatch.Monitoring.Alerts;
 using ActivityWatch.Monitoring.Alerts.Live;
-using JasperFx.Events.Daemon;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using static ActivityWatch.Monitoring.Tests.Detections.AwsRecords;
 
@@ -65,15 +65,21 @@ public class LiveAlertTests
     }
 
     [Fact]
-    public async Task SubscriptionRewound_ReprocessingAddsNoEvidence()
+    public async Task PageProcessedTwice_AddsNoEvidence()
     {
-        await using var host = await AlertsHost.StartAsync(nameof(SubscriptionRewound_ReprocessingAddsNoEvidence));
+        await using var host = await AlertsHost.StartAsync(nameof(PageProcessedTwice_AddsNoEvidence));
         await host.IngestAndSettleAsync(Call(Root(), "ListUsers", time: Monday), Call(Root(), "CreateUser", time: Monday.AddMinutes(1)));
         var before = Assert.Single(await host.AlertsAsync("root.api-call"));
 
-        // As after a crash between the alert write and the progress write, or a second node taking over.
-        var daemon = host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
-        await daemon.RewindSubscriptionAsync(AlertSubscription.SubscriptionName, CancellationToken.None, sequenceFloor: 0);
+        // As after a crash between the alert write and the progress write, or a second node taking
+        // over: the daemon hands the same page of records to the detection again.
+        var store = host.Services.GetRequiredService<IDocumentStore>();
+        await using (var session = store.LightweightSession())
+        {
+            var page = await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();
+            await host.Services.GetRequiredService<AlertDetection>().ApplyAsync(session, page, CancellationToken.None);
+            await session.SaveChangesAsync();
+        }
         await host.WaitForProjectionsAsync();
 
         var after = Assert.Single(await host.AlertsAsync("root.api-call"));
