@@ -23,7 +23,7 @@ public static class MonitoringProjections
         PermissionsStore.Register(options);
         options.Projections.CompositeProjectionFor(ActivityViews, views =>
         {
-            views.Options.BatchSize = 2_000;
+            views.Options.BatchSize = 5_000;
             PostureProjections.Register(views);
             PermissionsStore.RegisterProjection(views, options.Events.DatabaseSchemaName);
         });
