@@ -4,6 +4,7 @@ using ActivityWatch.Benchmarks;
 return args.FirstOrDefault() switch
 {
     "copy-baseline" => await CopyBaseline.RunAsync(args[1..]),
+    "parse" => await ParseOnly.RunAsync(args[1..]),
     "write-path" => await WritePathSpike.RunAsync(args[1..]),
     "generate" => await GenerateLogs.RunAsync(args[1..]),
     "alert-latency" => await AlertLatency.RunAsync(args[1..]),
@@ -12,6 +13,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ActivityWatch.Benchmarks copy-baseline|write-path|generate|alert-latency ARGS");
+    Console.Error.WriteLine("usage: ActivityWatch.Benchmarks copy-baseline|parse|write-path|generate|alert-latency ARGS");
     return 2;
 }
