@@ -40,7 +40,7 @@ public readonly record struct ActivityFacts(
             record.EventTime,
             $"{service}:{eventName}",
             eventName,
-            NetworkPrefix.Of(record.SourceIp),
+            SourceNetworks.Of(record.SourceIp),
             UserAgentFamily.Of(record.UserAgent),
             record.AwsRegion,
             error,

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using ActivityWatch.Monitoring.Detections.Reading;
 using ActivityWatch.Monitoring.Records;
 using Marten.Events.Projections;
@@ -69,7 +68,7 @@ public partial class AccessKeyInventoryProjection : MultiStreamProjection<Access
                     view.LastSeen = a.EventTime;
                     view.LastService = a.EventSource;
                 }
-                if (Network(a.SourceIp) is { } network && !view.Networks.Contains(network) && view.Networks.Count < NetworksKept) view.Networks.Add(network);
+                if (SourceNetworks.Of(a.SourceIp) is { } network && !view.Networks.Contains(network) && view.Networks.Count < NetworksKept) view.Networks.Add(network);
                 break;
             case AccessKeyActivityKind.Created:
                 view.Created = a.CreateDate;
@@ -85,15 +84,5 @@ public partial class AccessKeyInventoryProjection : MultiStreamProjection<Access
                 view.Deleted = true;
                 break;
         }
-    }
-
-    /// <summary>"192.0.2.0/24" for IPv4, the /64 for IPv6; null for service names (e.g. "ec2.amazonaws.com").</summary>
-    public static string? Network(string? sourceIp)
-    {
-        if (sourceIp is null || !IPAddress.TryParse(sourceIp, out var address)) return null;
-        var prefix = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 24 : 64;
-        var bytes = address.GetAddressBytes();
-        for (var bit = prefix; bit < bytes.Length * 8; bit++) bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
-        return $"{new IPAddress(bytes)}/{prefix}";
     }
 }

@@ -105,13 +105,4 @@ public class PostureProjectionTests
         Assert.Equal("Inactive", old.Status);
         Assert.Equal("bob", old.UserName);
     }
-
-    [Theory]
-    [InlineData("192.0.2.77", "192.0.2.0/24")]
-    [InlineData("2001:db8:1234:5678::1", "2001:db8:1234:5678::/64")]
-    [InlineData("ec2.amazonaws.com", null)]
-    public void Network_IsTheSlash24OrSlash64(string ip, string? network)
-    {
-        Assert.Equal(network, AccessKeyInventoryProjection.Network(ip));
-    }
 }

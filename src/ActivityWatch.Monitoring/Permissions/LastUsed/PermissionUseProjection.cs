@@ -13,8 +13,6 @@ namespace ActivityWatch.Monitoring.Permissions.LastUsed;
 /// </summary>
 public sealed partial class PermissionUseProjection(string schema, ActionMapper mapper) : IProjection
 {
-    public const string Name = "PermissionUse";
-
     private readonly UseBatchSql _sql = new(schema);
 
     public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)

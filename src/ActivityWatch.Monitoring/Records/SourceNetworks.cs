@@ -1,18 +1,20 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace ActivityWatch.Monitoring.Permissions.LastUsed;
+namespace ActivityWatch.Monitoring.Records;
 
 /// <summary>
-/// The network a source address belongs to: IPv4 /24, IPv6 /48 (a typical site allocation), so
-/// one office or NAT pool counts as one place. CloudTrail's sourceIPAddress can also be a
-/// service name ("s3.amazonaws.com", "AWS Internal"): kept as it is.
+/// The network a source address belongs to, one definition for every feature that asks "from
+/// where": IPv4 /24 and IPv6 /48 (a typical site allocation), so one office, home or NAT pool
+/// counts as one place. CloudTrail's sourceIPAddress can also be a service name
+/// ("lambda.amazonaws.com", "AWS Internal") when a service calls for the principal: that name is
+/// its own network. S3 server access logs write "-" for no address: no network.
 /// </summary>
 public static class SourceNetworks
 {
     public static string? Of(string? sourceIp)
     {
-        if (string.IsNullOrEmpty(sourceIp)) return null;
+        if (string.IsNullOrEmpty(sourceIp) || sourceIp == "-") return null;
         if (!IPAddress.TryParse(sourceIp, out var address)) return sourceIp;
         if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
         var bytes = address.GetAddressBytes();
