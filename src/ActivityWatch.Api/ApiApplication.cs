@@ -1,6 +1,7 @@
 using ActivityWatch.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ActivityWatch.Api;
@@ -10,7 +11,7 @@ public static class ApiApplication
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    public static WebApplication Build(string[] args, IDictionary<string, string?>? settings = null)
+    public static WebApplication Build(string[] args, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
@@ -19,6 +20,7 @@ public static class ApiApplication
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.AddActivityWatch();
         builder.AddActivityWatchApi();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseActivityWatchApi();
         return app;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ActivityWatch.Api;
+using ActivityWatch.Monitoring.Permissions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ActivityWatch.Cli.Commands;
 
-/// <summary>`activitywatch serve`: the analyst API and web console, with the async daemon (HotCold) in the same process.</summary>
+/// <summary>`activitywatch serve`: the analyst API and web console, with the async daemon (HotCold) and the scheduled hygiene check in the same process.</summary>
 public static class ServeCommand
 {
     private static readonly Option<string> Urls = new("--urls")
@@ -21,7 +22,8 @@ public static class ServeCommand
         var command = new Command("serve", "Serve the analyst API and web console.") { Urls };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var app = ApiApplication.Build(["--urls", parse.GetValue(Urls)!], context.Settings);
+            // A long-running process: it also checks credential hygiene on its schedule (ActivityWatch:Hygiene:Interval).
+            await using var app = ApiApplication.Build(["--urls", parse.GetValue(Urls)!], context.Settings, services => services.AddActivityWatchHygieneSchedule());
             await app.StartAsync(cancellationToken);
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             foreach (var address in addresses) await context.Out.WriteLineAsync($"ActivityWatch console: {address}/");

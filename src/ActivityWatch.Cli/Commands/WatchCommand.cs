@@ -1,9 +1,11 @@
 using System.CommandLine;
 using ActivityWatch.Cli.Output;
 using ActivityWatch.Ingestion.Aws.Watching;
+using ActivityWatch.Monitoring.Permissions;
 using ActivityWatch.Monitoring.Store;
 using Marten;
 using Marten.Events;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ActivityWatch.Cli.Commands;
 
@@ -24,7 +26,10 @@ public static class WatchCommand
         var command = new Command("watch", "Follow S3 log prefixes, S3 notification queues and EventBridge queues continuously.") { Once, format };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var host = await context.StartHostAsync(DaemonRole.HotCold, cancellationToken);
+            var once = parse.GetValue(Once);
+            // Following sources is long-running: it also checks credential hygiene on its schedule.
+            await using var host = await context.StartHostAsync(DaemonRole.HotCold, cancellationToken,
+                builder => { if (!once) builder.Services.AddActivityWatchHygieneSchedule(); });
             var watcher = host.Get<SourceWatcher>();
             if (!watcher.HasSources)
             {
@@ -32,7 +37,7 @@ public static class WatchCommand
                                         "(e.g. ActivityWatch__Sources__S3Prefixes__0=s3://my-trail-bucket/AWSLogs/).");
                 return 2;
             }
-            if (parse.GetValue(Once))
+            if (once)
             {
                 var round = await watcher.RunOnceAsync(cancellationToken);
                 await host.Get<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(10));

@@ -20,6 +20,15 @@ public static class PermissionsServiceCollectionExtensions
         services.AddSingleton<CredentialQueries>();
         services.AddSingleton<PermissionReports>();
         services.AddSingleton<HygieneAlerts>();
+        services.AddOptions<HygieneOptions>().BindConfiguration(HygieneOptions.Section);
+        services.AddSingleton<HygieneSchedule>();
+        return services;
+    }
+
+    /// <summary>For long-running processes (`serve`, `watch`): the credential hygiene check on its schedule.</summary>
+    public static IServiceCollection AddActivityWatchHygieneSchedule(this IServiceCollection services)
+    {
+        services.AddHostedService(sp => sp.GetRequiredService<HygieneSchedule>());
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using ActivityWatch.Monitoring.Permissions.Actions;
 using ActivityWatch.Monitoring.Permissions.Granted;
+using ActivityWatch.Monitoring.Permissions.Hygiene;
 using ActivityWatch.Monitoring.Permissions.LastUsed;
 using Marten;
 using Marten.Events.Projections;
@@ -14,6 +15,7 @@ public static class PermissionsStore
         var schema = options.Events.DatabaseSchemaName;
         foreach (var table in PermissionUseTables.Define(schema)) options.Storage.ExtendedSchemaObjects.Add(table);
         options.Events.AddEventType<IamAuthorizationImported>();
+        options.Schema.For<HygieneCheck>().Identity(c => c.Id);
     }
 
     /// <summary>The last-used projection, run inside the shared activity views composite (see MonitoringProjections).</summary>
