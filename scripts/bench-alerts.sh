@@ -13,7 +13,8 @@ WORK="$ROOT/.data/bench-alerts"
 BIN="$WORK/bin"
 mkdir -p "$WORK"
 
-export ActivityWatch__Postgres__ConnectionString="$("$ROOT/scripts/postgres.sh" start)"
+PG_URL="$("$ROOT/scripts/postgres.sh" start)"   # set -e stops here if PostgreSQL cannot start
+export ActivityWatch__Postgres__ConnectionString="$PG_URL"
 "$ROOT/scripts/services/rabbitmq.sh" start >/dev/null
 dotnet build "$ROOT/src/ActivityWatch.Benchmarks" -c Release -o "$BIN" -nologo -v quiet >&2
 

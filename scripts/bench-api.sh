@@ -11,7 +11,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 N="${1:-200}"
 PORT="${BENCH_PORT:-5099}"
-export ActivityWatch__Postgres__ConnectionString="${ActivityWatch__Postgres__ConnectionString:-$("$ROOT/scripts/postgres.sh" start)}"
+if [[ -z "${ActivityWatch__Postgres__ConnectionString:-}" ]]; then
+  PG_URL="$("$ROOT/scripts/postgres.sh" start)"   # set -e stops here if PostgreSQL cannot start
+  export ActivityWatch__Postgres__ConnectionString="$PG_URL"
+fi
 export ActivityWatch__Postgres__Schema=bench_api
 export ActivityWatch__Projections__Daemon=Disabled
 PSQL_URL="$(sed -E 's/Host=([^;]+);Port=([^;]+);Database=([^;]+);Username=([^;]+);Password=([^;]+).*/postgresql:\/\/\4:\5@\1:\2\/\3/' <<< "$ActivityWatch__Postgres__ConnectionString")"

@@ -10,7 +10,8 @@ N="${1:-1000000}"
 WORK="$ROOT/.data/bench-ingest"
 BIN="$ROOT/.data/bench-bin"
 
-export ActivityWatch__Postgres__ConnectionString="$("$ROOT/scripts/postgres.sh" start)"
+PG_URL="$("$ROOT/scripts/postgres.sh" start)"   # set -e stops here if PostgreSQL cannot start
+export ActivityWatch__Postgres__ConnectionString="$PG_URL"
 dotnet build "$ROOT/src/ActivityWatch.Benchmarks" -c Release -o "$BIN" -nologo -v quiet >&2
 
 LOGS="$WORK/logs-$N"

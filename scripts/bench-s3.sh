@@ -12,7 +12,8 @@ WORK="$ROOT/.data/bench-s3"
 LOGS="$WORK/logs-$DAYS-$PRINCIPALS"
 BUCKET="bench-$DAYS-$PRINCIPALS"
 
-export ActivityWatch__Postgres__ConnectionString="$("$ROOT/scripts/postgres.sh" start)"
+PG_URL="$("$ROOT/scripts/postgres.sh" start)"   # set -e stops here if PostgreSQL cannot start
+export ActivityWatch__Postgres__ConnectionString="$PG_URL"
 ENDPOINT="$("$ROOT/scripts/services/s3-sqs.sh" start | sed -n 's/^ActivityWatch__Test__S3__ServiceUrl=//p')"
 "$ROOT/scripts/activitywatch" --help >/dev/null  # build outside the timed runs
 
