@@ -87,6 +87,11 @@ work_mem = 32MB
 maintenance_work_mem = 256MB
 CONF
   fi
+  if ready && [[ ! -f "$DATA/postmaster.pid" ]]; then
+    echo "postgres.sh: 127.0.0.1:$PORT answers, but it is not this checkout's cluster ($DATA):" \
+         "stop that server (another checkout's \`scripts/postgres.sh stop\`) or choose another port with ACTIVITYWATCH_PGPORT" >&2
+    exit 1
+  fi
   if ! ready; then
     as_pg "$bin/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w -t 60 start >/dev/null
   fi
