@@ -1,6 +1,7 @@
 using ActivityWatch.Api.Alerts;
 using ActivityWatch.Api.Auth;
 using ActivityWatch.Api.Problems;
+using ActivityWatch.Monitoring.Alerts.Replay;
 using ActivityWatch.Monitoring.Alerts.Suppressions;
 using ActivityWatch.Monitoring.Audit;
 using ActivityWatch.Monitoring.Detections;
@@ -15,11 +16,17 @@ public static class RuleEndpoints
 {
     public sealed record NewSuppression(string RuleId, string? Principal, string? SourceCidr, string Note);
 
+    /// <summary>The window of stored history a retro-hunt reads (record time); open ends read everything.</summary>
+    public sealed record ReplayWindow(DateTimeOffset? Since, DateTimeOffset? Until);
+
     public static IEndpointRouteBuilder MapRules(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/rules", () => TypedResults.Ok(DetectionCatalogue.Rules.Select(RuleView.Of).ToList()))
             .WithTags("Rules").WithSummary("The detection rule catalogue with CIS and MITRE ATT&CK mappings")
             .RequireAuthorization(ApiPolicies.Read);
+        routes.MapPost("/api/rules/{id}/replay", ReplayAsync)
+            .WithTags("Rules").WithSummary("Retro-hunt: run a rule over stored records (no re-ingest) and raise what it finds; idempotent")
+            .RequireAuthorization(ApiPolicies.Respond);
 
         var suppressions = routes.MapGroup("/api/suppressions").WithTags("Rules");
         suppressions.MapGet("/", async (SuppressionRules rules, CancellationToken ct) => TypedResults.Ok(await rules.ListAsync(ct)))
@@ -51,6 +58,19 @@ public static class RuleEndpoints
         var analyst = Analyst.From(http.User);
         await audit.RecordAsync(new AnalystActed(analyst.Name, analyst.Role, "suppression.remove", $"suppression/{id}", null, DateTimeOffset.UtcNow), cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<ReplaySummary>, ProblemHttpResult>> ReplayAsync(
+        string id, ReplayWindow? window, HttpContext http, RuleReplayer replayer, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        if (DetectionCatalogue.Find(id) is not { } rule) return ApiProblems.NotFound($"No rule '{id}'.");
+        if (window is { Since: { } since, Until: { } until } && since > until) return ApiProblems.BadRequest("'since' is after 'until'.", "since");
+        var summary = await replayer.ReplayAsync(rule, window?.Since, window?.Until, cancellationToken);
+        var analyst = Analyst.From(http.User);
+        await audit.RecordAsync(new AnalystActed(analyst.Name, analyst.Role, "rule.replay", $"rule/{id}",
+            $"{window?.Since:o}..{window?.Until:o}: {summary.Records} records, {summary.Hits} hits, {summary.Raised} raised, {summary.Updated} updated",
+            DateTimeOffset.UtcNow), cancellationToken);
+        return TypedResults.Ok(summary);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
