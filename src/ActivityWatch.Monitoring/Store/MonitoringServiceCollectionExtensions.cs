@@ -29,7 +29,9 @@ public static class MonitoringServiceCollectionExtensions
                 StoreConfiguration.Configure(options, sp.GetRequiredService<IOptions<PostgresOptions>>().Value, sp.GetRequiredService<NpgsqlDataSource>());
                 return options;
             })
-            .ApplyAllDatabaseChangesOnStartup();
+            .ApplyAllDatabaseChangesOnStartup()
+            // Before the daemon starts: a store from before the ActivityViews composite is carried over to it.
+            .InitializeWith<ActivityViewsUpgrade>();
 
         if (projections.Daemon != DaemonRole.Disabled)
         {
