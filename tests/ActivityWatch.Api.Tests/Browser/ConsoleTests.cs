@@ -121,4 +121,34 @@ public class ConsoleTests(ConsoleServer server) : IClassFixture<ConsoleServer>
         Assert.Equal(shown, rows.RootElement.GetArrayLength());
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task RetroHunt_ByAResponder_RunsARuleOverStoredRecords()
+    {
+        var page = await server.SignInAsync(AnalystRoles.Responder);
+        await page.GotoAsync("/#/rules");
+        await page.Locator("[data-testid=rules-table]").WaitForAsync();
+
+        await page.Locator("[data-testid=replay-rule]").SelectOptionAsync("iam.api-without-mfa");
+        await page.Locator("[data-testid=replay-since]").FillAsync(ConsoleServer.Recent.UtcDateTime.AddDays(-1).ToString("yyyy-MM-dd"));
+        await page.Locator("[data-testid=replay-until]").FillAsync(ConsoleServer.Recent.UtcDateTime.ToString("yyyy-MM-dd"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run over history" }).ClickAsync();
+
+        var result = page.Locator("[data-testid=replay-result]");
+        await Assertions.Expect(result).ToContainTextAsync("records read");
+        var records = int.Parse(System.Text.RegularExpressions.Regex.Match(await result.InnerTextAsync(), @"^([\d,]+) records read").Groups[1].Value.Replace(",", ""));
+        Assert.True(records >= 42, $"{records} records read");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task RetroHunt_IsNotOfferedToAViewer()
+    {
+        var page = await server.SignInAsync(AnalystRoles.Viewer);
+        await page.GotoAsync("/#/rules");
+        await page.Locator("[data-testid=rules-table]").WaitForAsync();
+
+        await Assertions.Expect(page.Locator("[data-testid=replay-rule]")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
 }

@@ -86,6 +86,7 @@ export async function renderRules(main, app) {
   ];
   if (isAdmin) suppressionColumns.push({ key: 'id', label: '', render: (r) => h('button', { class: 'btn small danger', onclick: async () => { await del(`/api/suppressions/${r.id}`); toast('Removed'); await renderRules(main, app); } }, 'Remove') });
   main.replaceChildren(
+    ...(app.can('responder') ? [retroHunt(rules)] : []),
     tablePanel(`Detection rules (${rules.length})`, 'rules', [
       { key: 'severity', label: 'Severity', render: (r) => severityPill(r.severity) },
       { key: 'id', label: 'Rule', render: (r) => h('span', { class: 'mono' }, r.id) },
@@ -95,6 +96,34 @@ export async function renderRules(main, app) {
       { key: 'mitre', label: 'MITRE ATT&CK', value: (r) => r.mitre.join(' '), render: (r) => r.mitre.map((m) => h('span', { class: 'tag' }, m)) },
     ], rules),
     panel('Suppressions', h('div', {}, form, dataTable({ name: 'suppressions', columns: suppressionColumns, rows: suppressions, emptyText: 'No suppressions.' }).element)));
+}
+
+// Retro-hunt: one rule over the stored records of a window, raising what it finds (idempotent).
+function retroHunt(rules) {
+  const rule = h('select', { 'data-testid': 'replay-rule' }, rules.map((r) => h('option', { value: r.id }, `${r.id} — ${r.title}`)));
+  const since = h('input', { type: 'date', 'data-testid': 'replay-since', title: 'From (record time, UTC)' });
+  const until = h('input', { type: 'date', 'data-testid': 'replay-until', title: 'To, inclusive (record time, UTC)' });
+  const result = h('span', { class: 'muted', 'data-testid': 'replay-result' });
+  const run = h('button', { class: 'btn primary', type: 'submit' }, 'Run over history');
+  const form = h('form', { class: 'toolbar body', onsubmit: async (e) => {
+    e.preventDefault();
+    run.disabled = true;
+    result.textContent = 'running…';
+    try {
+      const window = {
+        since: since.value ? `${since.value}T00:00:00Z` : null,
+        until: until.value ? new Date(Date.parse(`${until.value}T00:00:00Z`) + 86400e3).toISOString() : null,
+      };
+      const s = await post(`/api/rules/${encodeURIComponent(rule.value)}/replay`, window);
+      result.textContent = `${fmt.num(s.records)} records read, ${fmt.num(s.hits)} hits: ${fmt.num(s.raised)} alerts raised, ${fmt.num(s.updated)} updated (${s.seconds.toFixed(1)} s)`;
+    } catch (error) {
+      result.textContent = '';
+      toast(error.message, true);
+    } finally {
+      run.disabled = false;
+    }
+  } }, rule, since, until, run, result);
+  return panel('Retro-hunt: run a rule over stored history', form);
 }
 
 export async function renderIngestion(main) {
