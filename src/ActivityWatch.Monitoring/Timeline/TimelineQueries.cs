@@ -17,17 +17,23 @@ public sealed class TimelineQueries(NpgsqlDataSource dataSource, IOptions<Postgr
 
     private readonly string _schema = postgres.Value.Schema;
 
+    /// <summary>The timeline columns <see cref="ReadEntriesAsync"/> reads, in its order; the raw record follows them.</summary>
+    private const string EntryColumns = """
+        t.record_id, t.event_time, t.principal, t.session_name, t.identity_type, t.account_id,
+        t.event_source, t.event_name, t.aws_region, t.source_ip, t.user_agent, t.error_code,
+        t.access_key_id, t.mfa, t.source, t.source_object, t.event_id
+        """;
+
+    /// <summary>The record as logged, from the stored event: a CloudTrail record, or an access log line as a JSON string.</summary>
+    private readonly string _rawRecord =
+        $"(SELECT coalesce(e.data -> 'raw', to_jsonb(e.data ->> 'rawLine')) FROM {postgres.Value.Schema}.mt_events e WHERE e.id = t.event_id LIMIT 1)";
+
     public async Task<IReadOnlyList<TimelineEntry>> SearchAsync(TimelineFilter filter, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand();
         var where = Where(filter, command, paging: true);
-        var raw = filter.IncludeRaw
-            ? $", (SELECT coalesce(e.data -> 'raw', to_jsonb(e.data ->> 'rawLine')) FROM {_schema}.mt_events e WHERE e.id = t.event_id LIMIT 1)"
-            : ", NULL::jsonb";
         command.CommandText = $"""
-            SELECT t.record_id, t.event_time, t.principal, t.session_name, t.identity_type, t.account_id,
-                   t.event_source, t.event_name, t.aws_region, t.source_ip, t.user_agent, t.error_code,
-                   t.access_key_id, t.mfa, t.source, t.source_object, t.event_id{raw}
+            SELECT {EntryColumns}, {(filter.IncludeRaw ? _rawRecord : "NULL::jsonb")}
             FROM {_schema}.{TimelineTable.Name} t
             {WhereClause(where)}
             ORDER BY t.event_time DESC, t.event_id DESC
@@ -43,10 +49,7 @@ public sealed class TimelineQueries(NpgsqlDataSource dataSource, IOptions<Postgr
     {
         if (storedEventIds.Count == 0) return [];
         await using var command = new NpgsqlCommand($"""
-            SELECT t.record_id, t.event_time, t.principal, t.session_name, t.identity_type, t.account_id,
-                   t.event_source, t.event_name, t.aws_region, t.source_ip, t.user_agent, t.error_code,
-                   t.access_key_id, t.mfa, t.source, t.source_object, t.event_id,
-                   (SELECT coalesce(e.data -> 'raw', to_jsonb(e.data ->> 'rawLine')) FROM {_schema}.mt_events e WHERE e.id = t.event_id LIMIT 1)
+            SELECT {EntryColumns}, {_rawRecord}
             FROM {_schema}.{TimelineTable.Name} t
             WHERE t.event_id = ANY(@ids)
             ORDER BY t.event_time DESC, t.event_id DESC
@@ -64,10 +67,7 @@ public sealed class TimelineQueries(NpgsqlDataSource dataSource, IOptions<Postgr
     {
         if (recordIds.Count == 0) return [];
         await using var command = new NpgsqlCommand($"""
-            SELECT t.record_id, t.event_time, t.principal, t.session_name, t.identity_type, t.account_id,
-                   t.event_source, t.event_name, t.aws_region, t.source_ip, t.user_agent, t.error_code,
-                   t.access_key_id, t.mfa, t.source, t.source_object, t.event_id,
-                   (SELECT coalesce(e.data -> 'raw', to_jsonb(e.data ->> 'rawLine')) FROM {_schema}.mt_events e WHERE e.id = t.event_id LIMIT 1)
+            SELECT {EntryColumns}, {_rawRecord}
             FROM {_schema}.{TimelineTable.Name} t
             WHERE t.event_time >= @from AND t.event_time <= @to AND (t.record_id = ANY(@ids) OR t.event_id = ANY(@keys))
             ORDER BY t.event_time DESC, t.event_id DESC
