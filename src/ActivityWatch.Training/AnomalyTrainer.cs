@@ -56,13 +56,8 @@ public sealed class AnomalyTrainer(TrainerSettings settings)
                 ["trainingRowsOverThreshold"] = scores.Count(s => s >= threshold),
             },
         };
-        return new TrainedModel(ml, transformer, data.Schema, new AnomalyModel(card, Eigen(model), Mean(transformer)));
+        return new TrainedModel(ml, transformer, data.Schema, new AnomalyModel(card, model.EigenVectors, model.Mean));
     }
-
-    private static float[][] Eigen(AnomalyModel model) => model.EigenVectors;
-
-    private static float[] Mean(ITransformer transformer) =>
-        AnomalyModel.FromTransformer(transformer, new ModelCard { Features = FeatureNames.All }).Mean;
 
     private static double Quantile(float[] sorted, double q) => sorted[(int)Math.Min(sorted.Length - 1, q * sorted.Length)];
 

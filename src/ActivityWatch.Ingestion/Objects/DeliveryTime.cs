@@ -11,6 +11,10 @@ namespace ActivityWatch.Ingestion.Objects;
 /// </summary>
 public static class DeliveryTime
 {
+    /// <summary>Oldest delivery first; names without a delivery time first, in name order.</summary>
+    public static IOrderedEnumerable<T> Order<T>(IEnumerable<T> objects, Func<T, string> name) =>
+        objects.OrderBy(o => FromName(name(o)) ?? DateTimeOffset.MinValue).ThenBy(name, StringComparer.Ordinal);
+
     public static DateTimeOffset? FromName(string path)
     {
         var name = Path.GetFileName(path);

@@ -34,9 +34,7 @@ public static class LocalFileFinder
             }
         }
         // Oldest delivery first (names without a delivery time keep their path order, first).
-        return found.Values.Where(f => !IsHidden(f))
-            .OrderBy(f => DeliveryTime.FromName(f.FullName) ?? DateTimeOffset.MinValue)
-            .ThenBy(f => f.FullName, StringComparer.Ordinal)
+        return DeliveryTime.Order(found.Values.Where(f => !IsHidden(f)), f => f.FullName)
             .Select(f => new LocalLogFile(f))
             .ToList();
     }

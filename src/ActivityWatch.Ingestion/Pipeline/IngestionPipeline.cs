@@ -44,7 +44,7 @@ public sealed class IngestionPipeline(
         // Every checkpoint in a few queries up front, rather than a round trip per object.
         var checkpoints = await recorder.LoadCheckpointsAsync(objects.Select(o => o.Name), cancellationToken);
         var stored = new List<Task>(objects.Count);
-        await using (var writer = NewWriter(cancellationToken))
+        await using (var writer = NewWriter(options.Value.Writers, cancellationToken))
         {
             var parallel = new ParallelOptions
             {
@@ -81,12 +81,13 @@ public sealed class IngestionPipeline(
     {
         var checkpoint = await recorder.LoadCheckpointAsync(logObject.Name, cancellationToken);
         var start = await StartPositionAsync(logObject, checkpoint, reread, cancellationToken);
-        await using var writer = NewWriter(cancellationToken);
+        // One writer: an object never has two batches in flight, so a second would only idle.
+        await using var writer = NewWriter(writers: 1, cancellationToken);
         return await await ReadAsync(logObject, start, writer, cancellationToken);
     }
 
-    private BatchWriter NewWriter(CancellationToken cancellationToken) =>
-        new(recorder, options.Value.BatchSize, options.Value.Writers, cancellationToken);
+    private BatchWriter NewWriter(int writers, CancellationToken cancellationToken) =>
+        new(recorder, options.Value.BatchSize, writers, cancellationToken);
 
     /// <summary>
     /// Reads one object into the writer. Returns once the object is read, with a task that

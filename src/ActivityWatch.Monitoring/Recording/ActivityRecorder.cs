@@ -86,7 +86,7 @@ public sealed class ActivityRecorder(IDocumentStore store, NpgsqlDataSource data
             foreach (var rejection in batch.Rejections) session.Store(rejection);
 
             var outcome = outcomes[b] = new BatchOutcome(
-                Read: batch.Records.Count + batch.Rejections.Count,
+                Read: batch.Positions,
                 Ingested: events.Count,
                 Duplicates: batch.Records.Count - events.Count,
                 Rejected: batch.Rejections.Count);

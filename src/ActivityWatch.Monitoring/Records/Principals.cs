@@ -13,6 +13,13 @@ public static class Principals
 
     public static string Root(string accountId, string partition = "aws") => $"arn:{partition}:iam::{accountId}:root";
 
+    /// <summary>The account field of an ARN (arn:partition:service:region:ACCOUNT:resource); null when it has none.</summary>
+    public static string? AccountOf(string arn)
+    {
+        var parts = arn.Split(':');
+        return parts.Length > 4 && parts[4].Length > 0 ? parts[4] : null;
+    }
+
     /// <summary>
     /// arn:aws:sts::123456789012:assumed-role/Path/RoleName/session -> arn:aws:iam::123456789012:role/RoleName.
     /// The STS ARN drops the role's path, so the roll-up uses the session issuer's ARN when the

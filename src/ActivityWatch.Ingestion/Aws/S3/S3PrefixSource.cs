@@ -36,10 +36,7 @@ public sealed class S3PrefixSource(AwsClients clients, IngestionPipeline pipelin
             digests += digestFiles;
         }
         // Oldest delivery first across accounts and regions, as for local folders.
-        var ordered = objects
-            .OrderBy(o => DeliveryTime.FromName(o.Name) ?? DateTimeOffset.MinValue)
-            .ThenBy(o => o.Name, StringComparer.Ordinal)
-            .ToList();
+        var ordered = DeliveryTime.Order(objects, o => o.Name).ToList();
         return (ordered, digests);
     }
 

@@ -1,5 +1,6 @@
 using ActivityWatch.Monitoring.Alerts.Raising;
 using ActivityWatch.Monitoring.Detections;
+using ActivityWatch.Monitoring.Records;
 using Marten;
 
 namespace ActivityWatch.Monitoring.Permissions.Hygiene;
@@ -27,7 +28,7 @@ public sealed class HygieneAlerts(IDocumentStore store, AlertRaiser raiser, Time
                 Severity = finding.Severity,
                 Cis = finding.Cis,
                 Principal = finding.Principal,
-                AccountId = finding.Principal.Split(':') is { Length: > 4 } parts ? parts[4] : null,
+                AccountId = Principals.AccountOf(finding.Principal),
                 EventIds = [$"hygiene:{finding.RuleId}:{finding.Credential}:{finding.LastUsed ?? finding.Since:yyyy-MM-ddTHH}"],
                 FirstSeen = finding.Since ?? finding.LastUsed ?? now,
                 LastSeen = finding.LastUsed ?? now,

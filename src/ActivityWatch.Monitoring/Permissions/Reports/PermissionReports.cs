@@ -15,7 +15,7 @@ public sealed class PermissionReports(
     {
         var asOf = at ?? time.GetUtcNow();
         var catalog = catalogs.Catalog;
-        var account = AccountOf(principal);
+        var account = Principals.AccountOf(principal);
         var used = await uses.ForPrincipalAsync(principal, null, asOf, cancellationToken);
         var notes = new List<string>();
         EffectivePermissions permissions;
@@ -79,9 +79,4 @@ public sealed class PermissionReports(
         return states;
     }
 
-    private static string? AccountOf(string arn)
-    {
-        var parts = arn.Split(':');
-        return parts.Length > 4 && parts[4].Length > 0 ? parts[4] : null;
-    }
 }
