@@ -33,8 +33,8 @@ public static class ApiServiceCollectionExtensions
             return Task.CompletedTask;
         }));
 
-        // The permissions module's catalogue when it is registered, else its built-in table.
-        services.AddSingleton(sp => new AccessLevelNames(sp.GetService<CatalogProvider>()?.Catalog ?? CatalogProvider.Load(null)));
+        // The permissions module's catalogue (configured, or its built-in table).
+        services.AddSingleton(sp => new AccessLevelNames(sp.GetRequiredService<CatalogProvider>().Catalog));
         services.AddSingleton<PrincipalQueries>();
         services.AddSingleton<PrincipalSections>();
         services.AddSingleton<IngestionQueries>();

@@ -16,11 +16,14 @@ public sealed class AlertFeed(IDocumentStore store, NpgsqlDataSource dataSource,
 {
     private readonly string _events = $"{postgres.Value.Schema}.mt_events";
 
-    /// <summary>Marten's names of every event type in the alerts namespace (raised, updated, acknowledged, ...).</summary>
-    public string[] AlertEventTypes() => store.Options.Events.AllKnownEventTypes()
+    /// <summary>
+    /// Marten's names of every event type in the alerts namespace (raised, updated, acknowledged, ...):
+    /// registered when the store is configured, so worked out once rather than on every poll.
+    /// </summary>
+    private readonly Lazy<string[]> _alertEventTypes = new(() => store.Options.Events.AllKnownEventTypes()
         .Where(t => t.EventType.Namespace == typeof(AlertRaised).Namespace)
         .Select(t => t.EventTypeName)
-        .ToArray();
+        .ToArray());
 
     public async Task<long> LatestSequenceAsync(CancellationToken cancellationToken)
     {
@@ -38,7 +41,7 @@ public sealed class AlertFeed(IDocumentStore store, NpgsqlDataSource dataSource,
             LIMIT @limit
             """);
         command.Parameters.Add(new NpgsqlParameter<long>("after", after));
-        command.Parameters.Add(new NpgsqlParameter<string[]>("types", AlertEventTypes()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("types", _alertEventTypes.Value));
         command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
         var changes = new List<AlertChange>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

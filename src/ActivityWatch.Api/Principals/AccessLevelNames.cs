@@ -17,12 +17,6 @@ public sealed class AccessLevelNames(ActionCatalog catalog)
         if (!mapping.IsAction || mapping.Actions.Count == 0) return (null, Unknown);
         // Several actions (e.g. CopyObject): the call needed all of them; the highest level describes it.
         var levels = mapping.Actions.Select(a => catalog.Describe(a).Level).ToList();
-        return (string.Join(", ", mapping.Actions), Name(levels.Max()));
+        return (string.Join(", ", mapping.Actions), AccessLevels.Name(levels.Max()));
     }
-
-    public static string Name(AccessLevel level) => level switch
-    {
-        AccessLevel.PermissionsManagement => "Permissions management",
-        _ => level.ToString(),
-    };
 }

@@ -43,8 +43,10 @@ public static class PrincipalEndpoints
             return ApiProblems.BadRequest(error!, "since");
         var bucket = range.Width <= TimeSpan.FromDays(3) ? TimeSpan.FromHours(1) : TimeSpan.FromDays(1);
         var profile = await principals.ProfileAsync(principal.Trim(), range.Since, range.Until, bucket, cancellationToken);
-        if (profile.Events == 0 && !await sections.IsKnownAsync(profile.Principal, cancellationToken))
+        var known = await sections.LoadAsync(profile.Principal, cancellationToken);
+        // A principal with no activity in range may still be known to a section (e.g. from an IAM import).
+        if (profile.Events == 0 && known.Values.All(section => section is null))
             return ApiProblems.NotFound($"No activity by {profile.Principal} between {range.Since:u} and {range.Until:u}.");
-        return TypedResults.Ok(new PrincipalPage(profile, await sections.LoadAsync(profile.Principal, cancellationToken)));
+        return TypedResults.Ok(new PrincipalPage(profile, known));
     }
 }

@@ -16,16 +16,6 @@ public sealed class PrincipalSections(IEnumerable<IPrincipalSection> sections, I
         return result;
     }
 
-    /// <summary>A principal with no activity in range may still be known (e.g. from an IAM import).</summary>
-    public async Task<bool> IsKnownAsync(string principal, CancellationToken cancellationToken)
-    {
-        foreach (var section in sections)
-        {
-            if (await TryLoadAsync(section, principal, cancellationToken) is not null) return true;
-        }
-        return false;
-    }
-
     private async Task<object?> TryLoadAsync(IPrincipalSection section, string principal, CancellationToken cancellationToken)
     {
         try
