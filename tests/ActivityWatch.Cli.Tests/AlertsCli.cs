@@ -1,4 +1,5 @@
 using ActivityWatch.Monitoring.Store;
+using ActivityWatch.Cli.Tests.Foundation;
 using ActivityWatch.Testing;
 
 namespace ActivityWatch.Cli.Tests;
@@ -9,12 +10,6 @@ namespace ActivityWatch.Cli.Tests;
 /// </summary>
 public static class AlertsCli
 {
-    public static async Task<(int ExitCode, string Out, string Error)> RunAsync(TestHost host, params string[] args)
-    {
-        var settings = new Dictionary<string, string?>(host.Settings) { [$"{ProjectionOptions.Section}:Daemon"] = nameof(DaemonRole.Disabled) };
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await CliApplication.RunAsync(args, new CliContext(output, error, isTerminal: false, settings));
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    public static Task<(int ExitCode, string Out, string Error)> RunAsync(TestHost host, params string[] args) =>
+        CliRun.RunAsync(new Dictionary<string, string?>(host.Settings) { [$"{ProjectionOptions.Section}:Daemon"] = nameof(DaemonRole.Disabled) }, args);
 }

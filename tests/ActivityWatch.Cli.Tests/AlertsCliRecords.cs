@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using ActivityWatch.Monitoring.Alerts;
-using ActivityWatch.Testing;
 using ActivityWatch.Testing.Records;
 
 namespace ActivityWatch.Cli.Tests;
@@ -35,14 +33,4 @@ public static class AlertsCliRecords
         };
         return record.ToJsonString();
     }
-
-    /// <summary>Ingests, then waits again: the subscription appends alert events after the records.</summary>
-    public static async Task IngestAndSettleAsync(this TestHost host, params string[] records)
-    {
-        await host.IngestCloudTrailAsync(records);
-        await host.WaitForProjectionsAsync();
-    }
-
-    public static Task<IReadOnlyList<Alert>> AlertsAsync(this TestHost host, string? ruleId = null) =>
-        host.Get<AlertQueries>().ListAsync(activeOnly: false, ruleId, null, 1000, CancellationToken.None);
 }

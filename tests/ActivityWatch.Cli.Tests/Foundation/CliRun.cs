@@ -5,11 +5,14 @@ namespace ActivityWatch.Cli.Tests.Foundation;
 /// <summary>Runs the real command line in-process against a test host's dataset, capturing its output.</summary>
 public static class CliRun
 {
-    public static async Task<(int ExitCode, string Out, string Error)> RunAsync(TestHost host, params string[] args)
+    public static Task<(int ExitCode, string Out, string Error)> RunAsync(TestHost host, params string[] args) =>
+        RunAsync(host.Settings, args);
+
+    public static async Task<(int ExitCode, string Out, string Error)> RunAsync(IDictionary<string, string?> settings, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await CliApplication.RunAsync(args, new CliContext(output, error, isTerminal: false, host.Settings));
+        var exitCode = await CliApplication.RunAsync(args, new CliContext(output, error, isTerminal: false, settings));
         return (exitCode, output.ToString(), error.ToString());
     }
 }

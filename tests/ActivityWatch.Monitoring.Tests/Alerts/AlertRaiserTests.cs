@@ -1,6 +1,7 @@
 using ActivityWatch.Monitoring.Alerts;
 using ActivityWatch.Monitoring.Alerts.Raising;
 using ActivityWatch.Monitoring.Detections;
+using ActivityWatch.Testing;
 using static ActivityWatch.Monitoring.Tests.Detections.AwsRecords;
 
 namespace ActivityWatch.Monitoring.Tests.Alerts;
@@ -24,7 +25,7 @@ public class AlertRaiserTests
     [Fact]
     public async Task HitFromAnotherModule_RaisesThenUpdatesTheSameAlert()
     {
-        await using var host = await AlertsHost.StartAsync(nameof(HitFromAnotherModule_RaisesThenUpdatesTheSameAlert));
+        await using var host = await TestHost.StartAsync(nameof(HitFromAnotherModule_RaisesThenUpdatesTheSameAlert));
         var raiser = host.Get<AlertRaiser>();
 
         await using (var session = host.Store.LightweightSession())
@@ -48,7 +49,7 @@ public class AlertRaiserTests
     [Fact]
     public async Task SameHitTwice_AddsNothingTheSecondTime()
     {
-        await using var host = await AlertsHost.StartAsync(nameof(SameHitTwice_AddsNothingTheSecondTime));
+        await using var host = await TestHost.StartAsync(nameof(SameHitTwice_AddsNothingTheSecondTime));
         var raiser = host.Get<AlertRaiser>();
         for (var i = 0; i < 2; i++)
         {

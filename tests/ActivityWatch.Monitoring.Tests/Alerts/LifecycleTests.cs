@@ -1,5 +1,6 @@
 using ActivityWatch.Monitoring.Alerts;
 using ActivityWatch.Monitoring.Alerts.Lifecycle;
+using ActivityWatch.Testing;
 using static ActivityWatch.Monitoring.Tests.Detections.AwsRecords;
 
 namespace ActivityWatch.Monitoring.Tests.Alerts;
@@ -43,7 +44,7 @@ public class LifecycleTests
     [Fact]
     public async Task Alert_IsAcknowledgedResolvedAndReopened_WithWhoAndWhy()
     {
-        await using var host = await AlertsHost.StartAsync(nameof(Alert_IsAcknowledgedResolvedAndReopened_WithWhoAndWhy));
+        await using var host = await TestHost.StartAsync(nameof(Alert_IsAcknowledgedResolvedAndReopened_WithWhoAndWhy));
         await host.IngestAndSettleAsync(Call(Root(), "ListUsers", time: Monday));
         var id = Assert.Single(await host.AlertsAsync()).AlertId;
         var lifecycle = host.Get<AlertLifecycle>();
@@ -67,7 +68,7 @@ public class LifecycleTests
     [Fact]
     public async Task NewEvidence_AfterResolution_OpensANewAlert()
     {
-        await using var host = await AlertsHost.StartAsync(nameof(NewEvidence_AfterResolution_OpensANewAlert));
+        await using var host = await TestHost.StartAsync(nameof(NewEvidence_AfterResolution_OpensANewAlert));
         await host.IngestAndSettleAsync(Call(Root(), "ListUsers", time: Monday));
         var first = Assert.Single(await host.AlertsAsync());
         await host.Get<AlertLifecycle>().HandleAsync(new ResolveAlert(first.AlertId, "ana", "expected"), CancellationToken.None);
@@ -82,7 +83,7 @@ public class LifecycleTests
     [Fact]
     public async Task NewEvidence_OnAnAcknowledgedAlert_UpdatesIt()
     {
-        await using var host = await AlertsHost.StartAsync(nameof(NewEvidence_OnAnAcknowledgedAlert_UpdatesIt));
+        await using var host = await TestHost.StartAsync(nameof(NewEvidence_OnAnAcknowledgedAlert_UpdatesIt));
         await host.IngestAndSettleAsync(Call(Root(), "ListUsers", time: Monday));
         var first = Assert.Single(await host.AlertsAsync());
         await host.Get<AlertLifecycle>().HandleAsync(new AcknowledgeAlert(first.AlertId, "ana", "on it"), CancellationToken.None);

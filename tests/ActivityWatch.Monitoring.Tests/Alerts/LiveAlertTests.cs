@@ -1,5 +1,6 @@
 using ActivityWatch.Monitoring.Alerts;
 using ActivityWatch.Monitoring.Alerts.Live;
+using ActivityWatch.Testing;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using static ActivityWatch.Monitoring.Tests.Detections.AwsRecords;
@@ -12,7 +13,7 @@ public class LiveAlertTests
     [Fact]
     public async Task RootSignIn_Ingested_RaisesAlertWithEvidence()
     {
-        await using var host = await AlertsHost.StartAsync(nameof(RootSignIn_Ingested_RaisesAlertWithEvidence));
+        await using var host = await TestHost.StartAsync(nameof(RootSignIn_Ingested_RaisesAlertWithEvidence));
         var eventId = Guid.NewGuid().ToString();
 
         await host.IngestAndSettleAsync(ConsoleLogin(Root(), mfaUsed: "Yes", eventId: eventId, sourceIp: "203.0.113.9"));
@@ -30,7 +31,7 @@ public class LiveAlertTests
     [Fact]
     public async Task SameRuleAndPrincipal_WithinWindow_UpdatesTheOpenAlert()
     {
-        await using var host = await AlertsHost.StartAsync(nameof(SameRuleAndPrincipal_WithinWindow_UpdatesTheOpenAlert));
+        await using var host = await TestHost.StartAsync(nameof(SameRuleAndPrincipal_WithinWindow_UpdatesTheOpenAlert));
 
         await host.IngestAndSettleAsync(Call(Root(), "ListUsers", time: Monday));
         await host.IngestAndSettleAsync(Call(Root(), "CreateUser", time: Monday.AddMinutes(40)));
@@ -44,7 +45,7 @@ public class LiveAlertTests
     [Fact]
     public async Task SameRuleAndPrincipal_AfterWindow_OpensANewAlert()
     {
-        await using var host = await AlertsHost.StartAsync(nameof(SameRuleAndPrincipal_AfterWindow_OpensANewAlert));
+        await using var host = await TestHost.StartAsync(nameof(SameRuleAndPrincipal_AfterWindow_OpensANewAlert));
 
         await host.IngestAndSettleAsync(Call(Root(), "ListUsers", time: Monday), Call(Root(), "ListRoles", time: Monday.AddHours(3)));
 
@@ -54,7 +55,7 @@ public class LiveAlertTests
     [Fact]
     public async Task AlertWindow_IsConfigurable()
     {
-        await using var host = await AlertsHost.StartAsync(nameof(AlertWindow_IsConfigurable), settings: new Dictionary<string, string?>
+        await using var host = await TestHost.StartAsync(nameof(AlertWindow_IsConfigurable), settings: new Dictionary<string, string?>
         {
             ["ActivityWatch:Detections:AlertWindow"] = "04:00:00",
         });
@@ -67,7 +68,7 @@ public class LiveAlertTests
     [Fact]
     public async Task PageProcessedTwice_AddsNoEvidence()
     {
-        await using var host = await AlertsHost.StartAsync(nameof(PageProcessedTwice_AddsNoEvidence));
+        await using var host = await TestHost.StartAsync(nameof(PageProcessedTwice_AddsNoEvidence));
         await host.IngestAndSettleAsync(Call(Root(), "ListUsers", time: Monday), Call(Root(), "CreateUser", time: Monday.AddMinutes(1)));
         var before = Assert.Single(await host.AlertsAsync("root.api-call"));
 
@@ -92,7 +93,7 @@ public class LiveAlertTests
     [Fact]
     public async Task UnauthorizedCalls_BelowThreshold_RaiseNothing_AtThreshold_RaiseWithAllEvidence()
     {
-        await using var host = await AlertsHost.StartAsync(nameof(UnauthorizedCalls_BelowThreshold_RaiseNothing_AtThreshold_RaiseWithAllEvidence));
+        await using var host = await TestHost.StartAsync(nameof(UnauthorizedCalls_BelowThreshold_RaiseNothing_AtThreshold_RaiseWithAllEvidence));
         var denied = Enumerable.Range(0, 11)
             .Select(i => Call(AssumedRole("Recon", "i-0abc"), "DescribeInstances", "ec2.amazonaws.com", errorCode: i % 2 == 0 ? "Client.UnauthorizedOperation" : "AccessDenied",
                 errorMessage: "You are not authorized to perform this operation.", time: Monday.AddSeconds(20 * i)))
@@ -113,7 +114,7 @@ public class LiveAlertTests
     [Fact]
     public async Task UnauthorizedCalls_SpreadBeyondTheWindow_RaiseNothing()
     {
-        await using var host = await AlertsHost.StartAsync(nameof(UnauthorizedCalls_SpreadBeyondTheWindow_RaiseNothing));
+        await using var host = await TestHost.StartAsync(nameof(UnauthorizedCalls_SpreadBeyondTheWindow_RaiseNothing));
         var denied = Enumerable.Range(0, 12)
             .Select(i => Call(AssumedRole("Recon", "i-0abc"), "GetObject", "s3.amazonaws.com", errorCode: "AccessDenied", errorMessage: "Access Denied", time: Monday.AddMinutes(i)))
             .ToArray();
@@ -126,7 +127,7 @@ public class LiveAlertTests
     [Fact]
     public async Task RootSignInFailures_ReachingTheThreshold_RaiseBruteForceAlert()
     {
-        await using var host = await AlertsHost.StartAsync(nameof(RootSignInFailures_ReachingTheThreshold_RaiseBruteForceAlert));
+        await using var host = await TestHost.StartAsync(nameof(RootSignInFailures_ReachingTheThreshold_RaiseBruteForceAlert));
 
         await host.IngestAndSettleAsync(ConsoleLogin(Root(), success: false, time: Monday), ConsoleLogin(Root(), success: false, time: Monday.AddMinutes(1)));
         Assert.Empty(await host.AlertsAsync("root.console-signin-failures"));
@@ -140,7 +141,7 @@ public class LiveAlertTests
     [Fact]
     public async Task OrdinaryActivity_RaisesNoAlert()
     {
-        await using var host = await AlertsHost.StartAsync(nameof(OrdinaryActivity_RaisesNoAlert));
+        await using var host = await TestHost.StartAsync(nameof(OrdinaryActivity_RaisesNoAlert));
 
         await host.IngestAndSettleAsync(
             Call(IamUser(), "GetObject", "s3.amazonaws.com"),

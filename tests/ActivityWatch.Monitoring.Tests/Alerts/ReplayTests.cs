@@ -1,6 +1,7 @@
 using ActivityWatch.Monitoring.Alerts.Replay;
 using ActivityWatch.Monitoring.Detections;
 using ActivityWatch.Monitoring.Store;
+using ActivityWatch.Testing;
 using static ActivityWatch.Monitoring.Tests.Detections.AwsRecords;
 
 namespace ActivityWatch.Monitoring.Tests.Alerts;
@@ -14,7 +15,7 @@ public class ReplayTests
     public async Task Replay_OverHistoryLiveNeverSaw_RaisesWhatItFinds()
     {
         // No daemon: the records are stored but no live evaluation ran, as for a rule added later.
-        await using var host = await AlertsHost.StartAsync(nameof(Replay_OverHistoryLiveNeverSaw_RaisesWhatItFinds), DaemonRole.Disabled);
+        await using var host = await TestHost.StartAsync(nameof(Replay_OverHistoryLiveNeverSaw_RaisesWhatItFinds), DaemonRole.Disabled);
         await host.IngestAsync("memory://replay/history.json",
             "{\"Records\":[" + string.Join(",", Call(Root(), "ListUsers", time: Monday), Call(Root(), "CreateUser", time: Monday.AddMinutes(2)),
                 Call(IamUser(), "ListUsers", time: Monday.AddMinutes(3))) + "]}", waitForProjections: false);
@@ -30,7 +31,7 @@ public class ReplayTests
     [Fact]
     public async Task Replay_Twice_AddsNothingTheSecondTime()
     {
-        await using var host = await AlertsHost.StartAsync(nameof(Replay_Twice_AddsNothingTheSecondTime), DaemonRole.Disabled);
+        await using var host = await TestHost.StartAsync(nameof(Replay_Twice_AddsNothingTheSecondTime), DaemonRole.Disabled);
         await host.IngestAsync("memory://replay/history.json", "{\"Records\":[" + Call(Root(), "ListUsers", time: Monday) + "]}", waitForProjections: false);
         var replayer = host.Get<RuleReplayer>();
 
@@ -45,7 +46,7 @@ public class ReplayTests
     [Fact]
     public async Task Replay_AfterLiveEvaluation_AddsNothing()
     {
-        await using var host = await AlertsHost.StartAsync(nameof(Replay_AfterLiveEvaluation_AddsNothing));
+        await using var host = await TestHost.StartAsync(nameof(Replay_AfterLiveEvaluation_AddsNothing));
         await host.IngestAndSettleAsync(Call(Root(), "ListUsers", time: Monday), Call(Root(), "CreateUser", time: Monday.AddMinutes(2)));
         var live = Assert.Single(await host.AlertsAsync("root.api-call"));
 
@@ -60,7 +61,7 @@ public class ReplayTests
     [Fact]
     public async Task Replay_HonoursSinceAndUntil()
     {
-        await using var host = await AlertsHost.StartAsync(nameof(Replay_HonoursSinceAndUntil), DaemonRole.Disabled);
+        await using var host = await TestHost.StartAsync(nameof(Replay_HonoursSinceAndUntil), DaemonRole.Disabled);
         await host.IngestAsync("memory://replay/history.json", "{\"Records\":[" + string.Join(",",
             Call(Root(), "ListUsers", time: Monday.AddDays(-2)), Call(Root(), "ListRoles", time: Monday), Call(Root(), "ListGroups", time: Monday.AddDays(2))) + "]}",
             waitForProjections: false);

@@ -1,5 +1,6 @@
 using ActivityWatch.Monitoring.Alerts;
 using ActivityWatch.Monitoring.Alerts.Suppressions;
+using ActivityWatch.Testing;
 using static ActivityWatch.Monitoring.Tests.Detections.AwsRecords;
 
 namespace ActivityWatch.Monitoring.Tests.Alerts;
@@ -10,7 +11,7 @@ public class SuppressionTests
     [Fact]
     public async Task BreakGlassSignIn_FromKnownNetwork_IsRaisedSuppressed()
     {
-        await using var host = await AlertsHost.StartAsync(nameof(BreakGlassSignIn_FromKnownNetwork_IsRaisedSuppressed));
+        await using var host = await TestHost.StartAsync(nameof(BreakGlassSignIn_FromKnownNetwork_IsRaisedSuppressed));
         var rule = await host.Get<SuppressionRules>().AddAsync("root.console-signin", $"arn:aws:iam::{Account}:root", "203.0.113.0/24",
             "Quarterly break-glass drill from the SOC", "soc-lead", CancellationToken.None);
 
@@ -26,7 +27,7 @@ public class SuppressionTests
     [Fact]
     public async Task SignIn_FromOutsideTheSuppressedNetwork_RaisesItsOwnOpenAlert()
     {
-        await using var host = await AlertsHost.StartAsync(nameof(SignIn_FromOutsideTheSuppressedNetwork_RaisesItsOwnOpenAlert));
+        await using var host = await TestHost.StartAsync(nameof(SignIn_FromOutsideTheSuppressedNetwork_RaisesItsOwnOpenAlert));
         await host.Get<SuppressionRules>().AddAsync("root.console-signin", null, "203.0.113.0/24", "break-glass", "soc-lead", CancellationToken.None);
 
         await host.IngestAndSettleAsync(
@@ -42,7 +43,7 @@ public class SuppressionTests
     [Fact]
     public async Task SuppressionRules_AreListedAndRemoved()
     {
-        await using var host = await AlertsHost.StartAsync(nameof(SuppressionRules_AreListedAndRemoved));
+        await using var host = await TestHost.StartAsync(nameof(SuppressionRules_AreListedAndRemoved));
         var rules = host.Get<SuppressionRules>();
         var added = await rules.AddAsync("*", "arn:aws:iam::111122223333:role/scanner", null, "vulnerability scanner", "soc", CancellationToken.None);
 
@@ -55,7 +56,7 @@ public class SuppressionTests
     [Fact]
     public async Task SuppressionRule_WithABadNetwork_IsRefused()
     {
-        await using var host = await AlertsHost.StartAsync(nameof(SuppressionRule_WithABadNetwork_IsRefused));
+        await using var host = await TestHost.StartAsync(nameof(SuppressionRule_WithABadNetwork_IsRefused));
         await Assert.ThrowsAsync<ArgumentException>(() =>
             host.Get<SuppressionRules>().AddAsync("root.console-signin", null, "not-a-network", "x", "soc", CancellationToken.None));
     }

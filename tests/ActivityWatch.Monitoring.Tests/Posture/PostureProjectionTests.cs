@@ -1,5 +1,6 @@
 using ActivityWatch.Monitoring.Posture;
 using ActivityWatch.Monitoring.Tests.Alerts;
+using ActivityWatch.Testing;
 using static ActivityWatch.Monitoring.Tests.Detections.AwsRecords;
 
 namespace ActivityWatch.Monitoring.Tests.Posture;
@@ -10,7 +11,7 @@ public class PostureProjectionTests
     [Fact]
     public async Task RootUsage_CountsRootActivityPerAccountAndDay()
     {
-        await using var host = await AlertsHost.StartAsync(nameof(RootUsage_CountsRootActivityPerAccountAndDay));
+        await using var host = await TestHost.StartAsync(nameof(RootUsage_CountsRootActivityPerAccountAndDay));
 
         await host.IngestCloudTrailAsync(
             ConsoleLogin(Root(), mfaUsed: "Yes", sourceIp: "203.0.113.9", time: Monday),
@@ -38,7 +39,7 @@ public class PostureProjectionTests
     [Fact]
     public async Task MfaPosture_TracksSignInsAndDeviceChangesPerUser()
     {
-        await using var host = await AlertsHost.StartAsync(nameof(MfaPosture_TracksSignInsAndDeviceChangesPerUser));
+        await using var host = await TestHost.StartAsync(nameof(MfaPosture_TracksSignInsAndDeviceChangesPerUser));
 
         await host.IngestCloudTrailAsync(
             ConsoleLogin(IamUser("alice"), mfaUsed: "Yes", time: Monday),
@@ -66,7 +67,7 @@ public class PostureProjectionTests
     [Fact]
     public async Task AccessKeyInventory_RecordsCreationUseAndNetworks()
     {
-        await using var host = await AlertsHost.StartAsync(nameof(AccessKeyInventory_RecordsCreationUseAndNetworks));
+        await using var host = await TestHost.StartAsync(nameof(AccessKeyInventory_RecordsCreationUseAndNetworks));
         const string key = "AKIABOBNEWKEY0000001";
 
         await host.IngestCloudTrailAsync(
@@ -94,7 +95,7 @@ public class PostureProjectionTests
     [Fact]
     public async Task AccessKeyInventory_MarksDeletedKeys()
     {
-        await using var host = await AlertsHost.StartAsync(nameof(AccessKeyInventory_MarksDeletedKeys));
+        await using var host = await TestHost.StartAsync(nameof(AccessKeyInventory_MarksDeletedKeys));
 
         await host.IngestCloudTrailAsync(
             Call(IamUser("alice"), "UpdateAccessKey", requestParameters: Json("""{"userName":"bob","accessKeyId":"AKIABOBOLDKEY0000001","status":"Inactive"}"""), time: Monday),
