@@ -31,7 +31,8 @@ public static class MonitoringServiceCollectionExtensions
             })
             .ApplyAllDatabaseChangesOnStartup()
             // Before the daemon starts: a store from before the ActivityViews composite is carried over to it.
-            .InitializeWith<ActivityViewsUpgrade>();
+            .InitializeWith<ActivityViewsUpgrade>()
+            .InitializeWith<EventBodyCompression>();
 
         if (projections.Daemon != DaemonRole.Disabled)
         {

@@ -32,6 +32,7 @@ public static class StoreConfiguration
         // against storing one log record twice.
         options.Events.EnableUniqueIndexOnEventId = true;
         options.Events.AddEventType<ActivityRecorded>();
+        options.Events.UseBinarySerializer<ActivityRecorded>(new EventBodies());
 
         options.Schema.For<SourceCheckpoint>().Identity(c => c.Id);
         options.Schema.For<QuarantinedRecord>().Identity(q => q.Id)

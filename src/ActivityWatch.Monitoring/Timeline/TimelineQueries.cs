@@ -26,7 +26,7 @@ public sealed class TimelineQueries(NpgsqlDataSource dataSource, IOptions<Postgr
 
     /// <summary>The record as logged, from the stored event: a CloudTrail record, or an access log line as a JSON string.</summary>
     private readonly string _rawRecord =
-        $"(SELECT coalesce(e.data -> 'raw', to_jsonb(e.data ->> 'rawLine')) FROM {postgres.Value.Schema}.mt_events e WHERE e.id = t.event_id LIMIT 1)";
+        $"(SELECT coalesce(b.body -> 'raw', to_jsonb(b.body ->> 'rawLine')) FROM {postgres.Value.Schema}.mt_events e, LATERAL (SELECT {EventBodies.Jsonb("e")} AS body) b WHERE e.id = t.event_id LIMIT 1)";
 
     public async Task<IReadOnlyList<TimelineEntry>> SearchAsync(TimelineFilter filter, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace ActivityWatch.Monitoring.Timeline;
 /// The timeline index: one narrow row per log record with the fields analysts filter on.
 /// It is written in the same transaction as the events (see ActivityRecorder), so a record is
 /// searchable the moment it is stored, and its primary key doubles as the idempotency guard.
-/// The raw record stays in the event (mt_events.data), joined by event id.
+/// The raw record stays in the event (its body, see EventBodies), joined by event id.
 /// </summary>
 public static class TimelineTable
 {

@@ -1,8 +1,11 @@
 using ActivityWatch.Detection.Feedback;
 using ActivityWatch.Detection.Model;
 using ActivityWatch.Detection.Scoring;
-using ActivityWatch.Monitoring.Records;
+using ActivityWatch.Monitoring.Store;
+using ActivityWatch.Monitoring.Timeline;
 using Marten;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace ActivityWatch.Training.Stored;
 
@@ -26,14 +29,26 @@ public static class StoredTraining
             return score < previous.Card.Threshold ? [] : AnomalyScorer.TopFeatures(residual, score);
         };
 
-        IQueryable<ActivityRecorded> query = session.Events.QueryRawEventDataOnly<ActivityRecorded>();
-        if (since is { } from) query = query.Where(r => r.EventTime >= from);
-        if (until is { } to) query = query.Where(r => r.EventTime < to);
+        var schema = store.Options.Events.DatabaseSchemaName;
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        // The timeline's time index gives event-time order; the body is read as bytes and parsed here.
+        await using var command = new NpgsqlCommand($"""
+            SELECT {EventBodies.Utf8("e")}
+            FROM {schema}.{TimelineTable.Name} t JOIN {schema}.mt_events e ON e.id = t.event_id
+            WHERE (@since::timestamptz IS NULL OR t.event_time >= @since) AND (@until::timestamptz IS NULL OR t.event_time < @until)
+            ORDER BY t.event_time
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter("since", NpgsqlDbType.TimestampTz) { Value = (object?)since?.UtcDateTime ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("until", NpgsqlDbType.TimestampTz) { Value = (object?)until?.UtcDateTime ?? DBNull.Value });
         var set = new TrainingSet();
-        await foreach (var record in query.OrderBy(r => r.EventTime).ToAsyncEnumerable(cancellationToken))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            set.Add(record, feedback, explain);
-            if (set.Records % 100_000 == 0) progress?.Report(set.Records);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                set.Add(EventBodies.Record(reader.GetFieldValue<byte[]>(0)), feedback, explain);
+                if (set.Records % 100_000 == 0) progress?.Report(set.Records);
+            }
         }
         var window = $"stored events {since?.ToString("O") ?? "(start)"} to {until?.ToString("O") ?? "(end)"}";
         return new AnomalyTrainer(settings).Train(set, window);

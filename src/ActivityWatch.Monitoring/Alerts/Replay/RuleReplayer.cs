@@ -27,7 +27,6 @@ public sealed class RuleReplayer(IDocumentStore store, NpgsqlDataSource dataSour
     {
         var stopwatch = Stopwatch.StartNew();
         var evaluator = new RuleEvaluator([rule]);
-        var serializer = store.Options.Serializer();
         DetectionRun? run = null;
         long records = 0;
         int raised = 0, updated = 0;
@@ -42,7 +41,7 @@ public sealed class RuleReplayer(IDocumentStore store, NpgsqlDataSource dataSour
             var alerts = await raiser.BeginAsync(session, cancellationToken);
             foreach (var (json, appendedAt, _, _) in page)
             {
-                var record = serializer.FromJson<ActivityRecorded>(new MemoryStream(json));
+                var record = EventBodies.Record(json);
                 await run.ProcessAsync(alerts, session, record, appendedAt, cancellationToken);
             }
             await session.SaveChangesAsync(cancellationToken);
@@ -61,7 +60,7 @@ public sealed class RuleReplayer(IDocumentStore store, NpgsqlDataSource dataSour
         var schema = postgres.Value.Schema;
         var names = rule.EventNames is null ? "" : "AND t.event_name = ANY(@names)";
         var sql = $"""
-            SELECT e.data::text, e.timestamp, t.event_time, t.event_id
+            SELECT {EventBodies.Utf8("e")}, e.timestamp, t.event_time, t.event_id
             FROM {schema}.{TimelineTable.Name} t JOIN {schema}.mt_events e ON e.id = t.event_id
             WHERE t.source = @source AND (t.event_time, t.event_id) > (@after_time, @after_id)
               AND (@until::timestamptz IS NULL OR t.event_time < @until) {names}
@@ -78,7 +77,7 @@ public sealed class RuleReplayer(IDocumentStore store, NpgsqlDataSource dataSour
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            page.Add((System.Text.Encoding.UTF8.GetBytes(reader.GetString(0)),
+            page.Add((reader.GetFieldValue<byte[]>(0),
                 reader.GetFieldValue<DateTimeOffset>(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetGuid(3)));
         }
         return page;
