@@ -46,11 +46,10 @@ public static class IngestCommand
             // s3://BUCKET/PREFIX arguments: every log object under the prefix; digest files are skipped by key.
             var (s3Objects, s3Digests) = await host.Get<S3PrefixSource>().ListAsync(paths, cancellationToken);
             if (s3Objects.Count > 0) objects = [.. objects, .. s3Objects];
-            await using var prefetch = host.Get<S3PrefixSource>().Prefetch(s3Objects);
 
             using var bar = context.IsTerminal ? new ProgressBar(context.Error) : null;
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-            var summary = await pipeline.IngestAsync(objects, parse.GetValue(Reread), bar, cancellationToken);
+            var summary = await pipeline.IngestAsync(objects, parse.GetValue(Reread), bar, cancellationToken, host.Get<S3PrefixSource>().Prefetch);
             summary = summary with { DigestFilesSkipped = summary.DigestFilesSkipped + s3Digests };
 
             if (!parse.GetValue(NoWait))

@@ -21,8 +21,13 @@ public sealed class IngestionPipeline(
     TimeProvider time,
     ILogger<IngestionPipeline> logger)
 {
+    /// <param name="prefetch">
+    /// Given the objects that will be read, in order, once their checkpoints say which (unchanged
+    /// objects are left out); what it returns is disposed when the ingest is done. S3 downloads ahead with it.
+    /// </param>
     public async Task<IngestSummary> IngestAsync(
-        IReadOnlyList<ILogObject> objects, bool reread, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+        IReadOnlyList<ILogObject> objects, bool reread, IProgress<IngestProgress>? progress, CancellationToken cancellationToken,
+        Func<IReadOnlyList<ILogObject>, IAsyncDisposable>? prefetch = null)
     {
         var started = Stopwatch.StartNew();
         var outcomes = new List<ObjectOutcome>(objects.Count);
@@ -43,6 +48,8 @@ public sealed class IngestionPipeline(
 
         // Every checkpoint in a few queries up front, rather than a round trip per object.
         var checkpoints = await recorder.LoadCheckpointsAsync(objects.Select(o => o.Name), cancellationToken);
+        await using var prefetching = prefetch?.Invoke(
+            objects.Where(o => Plan(o, checkpoints.GetValueOrDefault(o.Name), reread).Start is not null).ToList());
         var stored = new List<Task>(objects.Count);
         await using (var writer = NewWriter(options.Value.Writers, cancellationToken))
         {
@@ -169,14 +176,20 @@ public sealed class IngestionPipeline(
     /// <summary>Where to start reading: null when the object is already read and has not changed.</summary>
     private async Task<long?> StartPositionAsync(ILogObject logObject, SourceCheckpoint? checkpoint, bool reread, CancellationToken cancellationToken)
     {
-        if (checkpoint is null) return 0;
-        var changed = checkpoint.Fingerprint != logObject.Fingerprint;
-        if (reread || changed)
-        {
-            await recorder.ResetCheckpointAsync(logObject.Name, cancellationToken);
-            return 0;
-        }
-        return checkpoint.Completed ? null : checkpoint.NextPosition;
+        var (start, reset) = Plan(logObject, checkpoint, reread);
+        if (reset) await recorder.ResetCheckpointAsync(logObject.Name, cancellationToken);
+        return start;
+    }
+
+    /// <summary>
+    /// Where an object's reading starts (null: already read and unchanged), and whether its checkpoint
+    /// is forgotten first: a changed object, or any object under --reread, is read from its start.
+    /// </summary>
+    private static (long? Start, bool Reset) Plan(ILogObject logObject, SourceCheckpoint? checkpoint, bool reread)
+    {
+        if (checkpoint is null) return (0, false);
+        if (reread || checkpoint.Fingerprint != logObject.Fingerprint) return (0, true);
+        return (checkpoint.Completed ? null : checkpoint.NextPosition, false);
     }
 
     private QuarantinedRecord ToQuarantine(string sourceObject, RecordRejection rejection) => new()

@@ -40,7 +40,7 @@ public sealed class S3PrefixSource(AwsClients clients, IngestionPipeline pipelin
         return (ordered, digests);
     }
 
-    /// <summary>Downloads the S3 objects among <paramref name="objects"/> ahead of the pipeline until disposed.</summary>
+    /// <summary>Downloads the S3 objects among <paramref name="objects"/> ahead of the pipeline until disposed: see <see cref="IngestionPipeline.IngestAsync"/>.</summary>
     public IAsyncDisposable Prefetch(IEnumerable<ILogObject> objects)
     {
         var stop = new CancellationTokenSource();
@@ -64,8 +64,7 @@ public sealed class S3PrefixSource(AwsClients clients, IngestionPipeline pipelin
         IEnumerable<S3Uri> locations, bool reread, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         var (objects, digests) = await ListAsync(locations.Select(l => l.ToString()), cancellationToken);
-        await using var prefetch = Prefetch(objects);
-        var summary = await pipeline.IngestAsync(objects, reread, progress, cancellationToken);
+        var summary = await pipeline.IngestAsync(objects, reread, progress, cancellationToken, Prefetch);
         return summary with { DigestFilesSkipped = summary.DigestFilesSkipped + digests };
     }
 }
