@@ -41,15 +41,20 @@ public sealed partial class AnomalyScoring(ModelProvider models, AlertRaiser rai
         var feedback = model is null ? [] : await FeedbackQueries.KeysAsync(operations, cancellationToken);
         await using var session = operations.DocumentStore.LightweightSession();
         AlertBatch? alerts = null;
+        var evidence = new AlertEvidenceBook(session);
         foreach (var (@event, record, facts) in records)
         {
             var scored = scorer.Score(facts, model, threshold, (principal, signature) => feedback.Contains(AnomalySignature.Key(principal, signature)));
             if (!scored.Anomalous) continue;
             alerts ??= await raiser.BeginAsync(session, cancellationToken);
             var change = await alerts.RaiseOrUpdateAsync(UnusualActivityHit.From(record, scored, @event.Timestamp), cancellationToken);
-            if (change is not null) await RememberSignatureAsync(session, change.Alert.AlertId, record.Principal, scored.Signature, cancellationToken);
+            if (change is not null) await evidence.RememberAsync(change.Alert.AlertId, record.Principal, scored.Signature, cancellationToken);
         }
-        if (alerts is not null) await session.SaveChangesAsync(cancellationToken);
+        if (alerts is not null)
+        {
+            evidence.StoreChanged();
+            await session.SaveChangesAsync(cancellationToken);
+        }
         foreach (var profile in profiles.TakeChanged()) operations.Store(profile);
     }
 
@@ -62,14 +67,5 @@ public sealed partial class AnomalyScoring(ModelProvider models, AlertRaiser rai
             if (f.AssumedRole is not null) wanted.Add(f.AssumedRole);
         }
         foreach (var profile in await session.LoadManyAsync<PrincipalProfile>(cancellationToken, wanted)) profiles.Add(profile);
-    }
-
-    private static async Task RememberSignatureAsync(IDocumentOperations operations, Guid alertId, string principal, string signature, CancellationToken cancellationToken)
-    {
-        var evidence = await operations.LoadAsync<AnomalyAlertEvidence>(alertId, cancellationToken)
-                       ?? new AnomalyAlertEvidence { Id = alertId, Principal = principal };
-        if (evidence.Signatures.Contains(signature)) return;
-        evidence.Signatures.Add(signature);
-        operations.Store(evidence);
     }
 }
