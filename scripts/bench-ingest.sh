@@ -2,7 +2,7 @@
 # Ingest throughput and memory, in one run on one machine:
 #  (a) the physical limit: Npgsql binary COPY of the same records into a plain jsonb table;
 #  (b) `activitywatch ingest` end to end: parse, store, projections and detections caught up.
-# Prints records/s for both, the ratio b/a, and peak RSS of (b).
+# Prints records/s for both, the ratio b/a, and peak RSS of (b). KEEP_SCHEMA=1 keeps (b)'s schema.
 #   scripts/bench-ingest.sh [N]      (default 1,000,000 generated records)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,6 +31,11 @@ SCHEMA="bench_ingest_$(date +%s)"
 INGEST_JSON="$(ActivityWatch__Postgres__Schema="$SCHEMA" /usr/bin/time -f '%M' -o "$WORK/rss.txt" \
   "$ROOT/scripts/activitywatch" ingest "$LOGS" --format json || true)"
 RSS_KB="$(tail -1 "$WORK/rss.txt")"
+# A million-record schema is a few GB: drop it unless asked to keep it for a look.
+if [[ -z "${KEEP_SCHEMA:-}" ]]; then
+  PGPASSWORD=activitywatch psql -h 127.0.0.1 -p "${ACTIVITYWATCH_PGPORT:-55432}" -U activitywatch -d activitywatch -qAt \
+    -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null 2>&1 || true
+fi
 
 python3 - "$BASE_JSON" "$INGEST_JSON" "$RSS_KB" "$SIZE" <<'PY'
 import json, sys, os
