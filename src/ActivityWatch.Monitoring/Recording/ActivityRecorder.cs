@@ -16,7 +16,7 @@ namespace ActivityWatch.Monitoring.Recording;
 /// and the object's checkpoint. Either all of it is stored or none, so a crash at any point
 /// resumes cleanly and never duplicates an event, whichever node picks the object up again.
 /// </summary>
-public sealed class ActivityRecorder(IDocumentStore store, NpgsqlDataSource dataSource, IOptions<PostgresOptions> postgres, TimeProvider time)
+public sealed class ActivityRecorder(IDocumentStore store, NpgsqlDataSource dataSource, IOptions<PostgresOptions> postgres, TimeProvider time, PlannerStatistics statistics)
 {
     private readonly string _insertTimeline = $"""
         INSERT INTO {postgres.Value.Schema}.{TimelineTable.Name}
@@ -106,6 +106,7 @@ public sealed class ActivityRecorder(IDocumentStore store, NpgsqlDataSource data
 
         await session.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await statistics.AppendedAsync(outcomes.Sum(o => o.Ingested), cancellationToken);
         return outcomes;
     }
 

@@ -46,6 +46,7 @@ public static class MonitoringServiceCollectionExtensions
         }
 
         services.AddSingleton<ActivityRecorder>();
+        services.AddSingleton<PlannerStatistics>();
         services.AddSingleton<TimelineQueries>();
         services.AddSingleton<CatchUp>();
         return services;
