@@ -1,3 +1,4 @@
+using Npgsql;
 using System.Text;
 using ActivityWatch.Hosting;
 using ActivityWatch.Ingestion.Objects;
@@ -74,6 +75,14 @@ public sealed class TestHost : IAsyncDisposable
         var summary = await Get<IngestionPipeline>().IngestAsync(LocalFileFinder.Find(paths), reread: false, progress: null, CancellationToken.None);
         await WaitForProjectionsAsync();
         return summary;
+    }
+
+    /// <summary>Runs SQL against this host's database, <c>{schema}</c> standing for its schema; returns the first value of the first row, if any.</summary>
+    public async Task<object?> SqlAsync(string sql)
+    {
+        await using var command = Get<NpgsqlDataSource>().CreateCommand(sql.Replace("{schema}", Schema));
+        var value = await command.ExecuteScalarAsync();
+        return value is DBNull ? null : value;
     }
 
     /// <summary>The daemon's catch-up time varies a lot on a busy machine: wait generously.</summary>

@@ -109,12 +109,7 @@ public sealed class AwsTestBed : IAsyncDisposable
 
     public Task SendAsync(string body) => Sqs.SendMessageAsync(QueueUrl, body);
 
-    public async Task<long> TimelineCountAsync()
-    {
-        var schema = Host.Schema;
-        await using var command = Host.Get<NpgsqlDataSource>().CreateCommand($"SELECT count(*) FROM {schema}.aw_timeline");
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    public async Task<long> TimelineCountAsync() => (long)(await Host.SqlAsync("SELECT count(*) FROM {schema}.aw_timeline"))!;
 
     public async Task<long> QuarantineCountAsync(string sourceObject)
     {

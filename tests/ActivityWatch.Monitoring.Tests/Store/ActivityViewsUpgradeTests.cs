@@ -17,9 +17,9 @@ public sealed class ActivityViewsUpgradeTests
         await before.IngestAsync("memory://upgrade/before.json",
             "{\"Records\":[" + CloudTrailRecords.IamUserCall("ListBuckets", userName: "before", accessKeyId: "AKIABEFORE0000000001") + "]}",
             waitForProjections: false);
-        await ExecuteAsync(before, """
-            INSERT INTO {0}.mt_event_progression (name, last_seq_id)
-            SELECT shard, (SELECT max(seq_id) FROM {0}.mt_events)
+        await before.SqlAsync("""
+            INSERT INTO {schema}.mt_event_progression (name, last_seq_id)
+            SELECT shard, (SELECT max(seq_id) FROM {schema}.mt_events)
               FROM unnest(ARRAY['RootUsage:All', 'MfaPosture:All', 'AccessKeyUsage:All', 'PermissionUse:All', 'Alerts:All', 'AnomalyScoring:All']) AS shard
             """);
 
@@ -36,12 +36,6 @@ public sealed class ActivityViewsUpgradeTests
         Assert.Contains("AlertDetection:All", progress);
         Assert.DoesNotContain("PermissionUse:All", progress);
         Assert.DoesNotContain("Alerts:All", progress);
-    }
-
-    private static async Task ExecuteAsync(TestHost host, string sql)
-    {
-        await using var command = host.Get<NpgsqlDataSource>().CreateCommand(string.Format(sql, host.Schema));
-        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task<List<string>> NamesAsync(TestHost host)

@@ -24,7 +24,7 @@ public sealed class EventBodiesTests
         await host.IngestCloudTrailAsync(Record);
 
         Assert.Equal(("{}", true), await StorageAsync(host));
-        Assert.Equal("l", await ScalarAsync(host, $"SELECT attcompression::text FROM pg_attribute WHERE attrelid = '{host.Schema}.mt_events'::regclass AND attname = 'bdata'"));
+        Assert.Equal("l", await host.SqlAsync("SELECT attcompression::text FROM pg_attribute WHERE attrelid = '{schema}.mt_events'::regclass AND attname = 'bdata'"));
         await AssertReadableAsync(host);
     }
 
@@ -34,7 +34,7 @@ public sealed class EventBodiesTests
         await using var host = await TestHost.StartAsync(nameof(EventBodiesTests));
         await host.IngestCloudTrailAsync(Record);
         // The row as the previous version wrote it: the JSON body in the jsonb column, bdata null.
-        await ScalarAsync(host, $"UPDATE {host.Schema}.mt_events SET data = convert_from(bdata, 'UTF8')::jsonb, bdata = NULL WHERE bdata IS NOT NULL");
+        await host.SqlAsync("UPDATE {schema}.mt_events SET data = convert_from(bdata, 'UTF8')::jsonb, bdata = NULL WHERE bdata IS NOT NULL");
 
         Assert.Equal(("ListUsers", false), await StorageAsync(host, "data ->> 'eventName'"));
         await AssertReadableAsync(host);
@@ -58,11 +58,5 @@ public sealed class EventBodiesTests
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         return (reader.GetString(0), reader.GetBoolean(1));
-    }
-
-    private static async Task<string?> ScalarAsync(TestHost host, string sql)
-    {
-        await using var command = host.Get<NpgsqlDataSource>().CreateCommand(sql);
-        return (await command.ExecuteScalarAsync())?.ToString();
     }
 }

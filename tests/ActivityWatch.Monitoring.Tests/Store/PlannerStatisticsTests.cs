@@ -1,12 +1,13 @@
 using ActivityWatch.Monitoring.Store;
 using ActivityWatch.Testing;
 using ActivityWatch.Testing.Records;
-using Npgsql;
 
 namespace ActivityWatch.Monitoring.Tests.Store;
 
 public sealed class PlannerStatisticsTests
 {
+    private const string Reltuples = "SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass('{schema}.mt_events')";
+
     [Fact]
     public async Task EventTable_IsAnalyzedOnceTheProcessHasAppendedTheThreshold_NotBefore()
     {
@@ -18,16 +19,9 @@ public sealed class PlannerStatisticsTests
 
         // The ingest above counted its 2 events; a fresh table has never been analyzed (reltuples -1).
         await statistics.AppendedAsync((int)PlannerStatistics.Minimum - 3, CancellationToken.None);
-        Assert.Equal(-1, await ReltuplesAsync(host));
+        Assert.Equal(-1L, await host.SqlAsync(Reltuples));
 
         await statistics.AppendedAsync(1, CancellationToken.None);
-        Assert.Equal(2, await ReltuplesAsync(host));
-    }
-
-    private static async Task<long> ReltuplesAsync(TestHost host)
-    {
-        await using var command = host.Get<NpgsqlDataSource>().CreateCommand(
-            $"SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass('{host.Schema}.mt_events')");
-        return (long)(await command.ExecuteScalarAsync())!;
+        Assert.Equal(2L, await host.SqlAsync(Reltuples));
     }
 }
