@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using ActivityWatch.Monitoring.Records;
 
@@ -11,7 +12,21 @@ public sealed partial class ActionMapper(Func<string, bool>? catalogKnowsService
 {
     public static ActionMapper Default { get; } = new();
 
+    // Records repeat the same few operations thousands of times: each distinct one is mapped once.
+    // AWS's API surface bounds the keys; the cap only guards against an unbounded feed of oddities.
+    private const int MaxRemembered = 100_000;
+    private readonly ConcurrentDictionary<(string Source, string? EventSource, string? EventName, string? EventType, bool HasObjectKey), ActionMapping> _mapped = new();
+
     public ActionMapping Map(ActivityRecorded record)
+    {
+        var key = (record.Source, record.EventSource, record.EventName, record.EventType, S3AccessLogOperations.HasObjectKey(record.ObjectKey));
+        if (_mapped.TryGetValue(key, out var mapping)) return mapping;
+        mapping = MapRecord(record);
+        if (_mapped.Count < MaxRemembered) _mapped.TryAdd(key, mapping);
+        return mapping;
+    }
+
+    private ActionMapping MapRecord(ActivityRecorded record)
     {
         if (record.Source == LogSources.S3Access)
             return string.IsNullOrEmpty(record.EventName)

@@ -69,9 +69,12 @@ public static class S3AccessLogOperations
         ["REST.DELETE.OBJECT_TAGGING"] = "s3:DeleteObjectTagging",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Whether the line names an object ("-" when it does not): object and bucket operations map differently.</summary>
+    public static bool HasObjectKey(string? objectKey) => !string.IsNullOrEmpty(objectKey) && objectKey != "-";
+
     public static ActionMapping Map(string operation, string? objectKey)
     {
-        var hasKey = !string.IsNullOrEmpty(objectKey) && objectKey != "-";
+        var hasKey = HasObjectKey(objectKey);
         if (Fixed.TryGetValue(operation, out var action)) return ActionMapping.Of(action);
         switch (operation.ToUpperInvariant())
         {

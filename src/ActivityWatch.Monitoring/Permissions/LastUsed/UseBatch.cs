@@ -16,8 +16,7 @@ public sealed class UseBatch(ActionMapper mapper)
 
     public bool IsEmpty => Use.Count == 0 && Credentials.Count == 0;
 
-    // A page repeats the same few operations and addresses thousands of times: map and parse each once.
-    private readonly Dictionary<(string, string?, string?, string?, bool), ActionMapping> _mappings = [];
+    // A page repeats the same few addresses thousands of times: parse each once.
     private readonly Dictionary<string, string?> _networks = new(StringComparer.Ordinal);
 
     public void Add(ActivityRecorded record)
@@ -27,7 +26,7 @@ public sealed class UseBatch(ActionMapper mapper)
         var network = Network(record.SourceIp);
         AddCredential(record, time, network);
 
-        var mapping = Mapping(record);
+        var mapping = mapper.Map(record);
         if (!mapping.IsAction) return;
         var denied = IsDenied(record);
         var day = DateOnly.FromDateTime(time);
@@ -41,13 +40,6 @@ public sealed class UseBatch(ActionMapper mapper)
             foreach (var resource in ResourceArns.For(record, action))
                 Row(Resources, (record.Principal, action, resource), () => new ResourceUse(record.Principal, action, resource)).Add(time);
         }
-    }
-
-    private ActionMapping Mapping(ActivityRecorded record)
-    {
-        var key = (record.Source, record.EventSource, record.EventName, record.EventType, !string.IsNullOrEmpty(record.ObjectKey) && record.ObjectKey != "-");
-        if (!_mappings.TryGetValue(key, out var mapping)) _mappings[key] = mapping = mapper.Map(record);
-        return mapping;
     }
 
     private string? Network(string? sourceIp)
