@@ -3,8 +3,6 @@ using ActivityWatch.Cli.Output;
 using ActivityWatch.Ingestion.Aws.Watching;
 using ActivityWatch.Monitoring.Permissions;
 using ActivityWatch.Monitoring.Store;
-using Marten;
-using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ActivityWatch.Cli.Commands;
@@ -40,7 +38,7 @@ public static class WatchCommand
             if (once)
             {
                 var round = await watcher.RunOnceAsync(cancellationToken);
-                await host.Get<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(10));
+                await host.Get<CatchUp>().WaitAsync(TimeSpan.FromMinutes(10), cancellationToken);
                 if (parse.GetValue(format) == OutputFormat.Json) Json.Write(context.Out, round);
                 else context.Out.WriteLine($"objects {round.Objects}, records {round.Records}, messages {round.Messages}, failures {round.Failures}");
                 return 0;

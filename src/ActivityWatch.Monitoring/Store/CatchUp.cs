@@ -8,7 +8,8 @@ namespace ActivityWatch.Monitoring.Store;
 /// <summary>
 /// Waits until every projection and subscription has processed every event, including the
 /// events they append themselves (a detection appends alert events, which delivery then
-/// publishes): it waits again until the newest event sequence stops moving.
+/// publishes): it waits again until the newest event sequence stops moving. A store with no
+/// events has nothing to catch up (Marten's wait treats that as a timeout).
 /// </summary>
 public sealed class CatchUp(IDocumentStore store, NpgsqlDataSource dataSource, IOptions<PostgresOptions> postgres)
 {
@@ -16,6 +17,7 @@ public sealed class CatchUp(IDocumentStore store, NpgsqlDataSource dataSource, I
     {
         var deadline = DateTime.UtcNow + timeout;
         var newest = await NewestSequenceAsync(cancellationToken);
+        if (newest == 0) return;
         while (true)
         {
             var left = deadline - DateTime.UtcNow;

@@ -3,9 +3,8 @@ using System.Text;
 using ActivityWatch.Ingestion.Objects;
 using ActivityWatch.Ingestion.Pipeline;
 using ActivityWatch.Monitoring.Audit;
+using ActivityWatch.Monitoring.Store;
 using ActivityWatch.Testing;
-using Marten;
-using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ActivityWatch.Api.Tests.Support;
@@ -74,7 +73,7 @@ public class ApiServer : IAsyncLifetime
             reread: false, progress: null, CancellationToken.None);
     }
 
-    public Task WaitForProjectionsAsync() => Get<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(120));
+    public Task WaitForProjectionsAsync() => Get<CatchUp>().WaitAsync(TimeSpan.FromSeconds(120), CancellationToken.None);
 
     public virtual async Task DisposeAsync()
     {

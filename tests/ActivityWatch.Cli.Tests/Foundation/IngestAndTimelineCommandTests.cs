@@ -19,6 +19,20 @@ public sealed class IngestAndTimelineCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ingest_NothingToReadOnANewStore_PrintsAnEmptySummaryAndExitsZero()
+    {
+        // Waiting for projections on a store with no events used to fail ("No event activity was detected").
+        var empty = Directory.CreateDirectory(Path.Combine(_dir.FullName, "empty")).FullName;
+
+        var (exitCode, output, error) = await CliRun.RunAsync(_host, "ingest", empty, "--format", "json");
+
+        Assert.True(exitCode == 0, error);
+        var summary = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(0, summary.GetProperty("files").GetInt32());
+        Assert.Equal(0, summary.GetProperty("records").GetInt64());
+    }
+
+    [Fact]
     public async Task Ingest_FormatJson_PrintsTheSummaryObject()
     {
         var file = Path.Combine(_dir.FullName, "trail.json");
