@@ -22,7 +22,7 @@ public sealed class PlannerStatistics(NpgsqlDataSource dataSource, IOptions<Post
     private long _appended;
     private long _threshold = -1;
 
-    /// <summary>Called after each commit with the number of events it appended.</summary>
+    /// <summary>Called after each commit with the number of events it appended. Never throws: the commit has happened.</summary>
     public async Task AppendedAsync(int events, CancellationToken cancellationToken)
     {
         if (events == 0) return;
@@ -30,7 +30,7 @@ public sealed class PlannerStatistics(NpgsqlDataSource dataSource, IOptions<Post
         var threshold = Volatile.Read(ref _threshold);
         if (threshold >= 0 && appended < threshold) return;
         // One analysis at a time; a writer that finds one running goes on with its work.
-        if (!await _analyzing.WaitAsync(0, cancellationToken)) return;
+        if (!_analyzing.Wait(0)) return;
         try
         {
             if (_threshold < 0) Volatile.Write(ref _threshold, await ThresholdAsync(cancellationToken));
@@ -43,11 +43,12 @@ public sealed class PlannerStatistics(NpgsqlDataSource dataSource, IOptions<Post
             Interlocked.Exchange(ref _appended, 0);
             Volatile.Write(ref _threshold, await ThresholdAsync(cancellationToken));
         }
-        catch (PostgresException e)
+        catch (Exception e)
         {
-            // Not the table's owner, say: autovacuum still analyzes it, only later.
-            logger.LogWarning("Could not analyze the event table ({Message}); leaving it to autovacuum", e.MessageText);
-            Volatile.Write(ref _threshold, long.MaxValue);
+            // Autovacuum still analyzes the table, only later. A refusal (not the table's owner, say)
+            // stands for the life of the process; a dropped connection or a cancellation does not.
+            if (e is not OperationCanceledException) logger.LogWarning("Could not analyze the event table ({Message}); leaving it to autovacuum", e.Message);
+            if (e is PostgresException) Volatile.Write(ref _threshold, long.MaxValue);
         }
         finally
         {
