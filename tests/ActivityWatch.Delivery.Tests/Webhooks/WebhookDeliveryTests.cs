@@ -68,6 +68,8 @@ public sealed class WebhookDeliveryTests
         var body = Assert.Single(await webhook.WaitForAsync(1));
         Assert.Equal(raised.AlertId, Guid.Parse((string)body["alertId"]!));
         Assert.Equal(3, webhook.Attempts);
+        // The consumer records the delivery after the POST succeeds: wait for it to finish, not just for the POST.
+        await delivery.Consumed.WaitForAsync(DeliveryHost.WebhookQueue, seen => seen.Count >= 1);
         var record = await delivery.Host.Get<WebhookDeliveries>().FindAsync(WebhookNameFor(webhook), raised.AlertId, CancellationToken.None);
         Assert.Equal(1, record?.Version);
     }
