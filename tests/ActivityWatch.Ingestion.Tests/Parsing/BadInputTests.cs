@@ -39,6 +39,42 @@ public class BadInputTests
         Assert.All(positions[..^1], p => Assert.NotNull(p.Record));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(7)]
+    public async Task GzipOfSeveralMembers_IsReadWhole_WithoutATruncationError(int? readSize)
+    {
+        // RFC 1952 allows concatenated members (`cat a.gz b.gz`, some log shippers); only the last
+        // member's trailer describes the last member, so it must not be read as a cut-off stream.
+        var lines = Enumerable.Range(0, 300).Select(Numbered).ToArray();
+        var members = new[] { lines[..100], lines[100..101], lines[101..] }
+            .SelectMany(part => Gzip(Utf8(string.Join("\n", part) + "\n"))).ToArray();
+
+        var (_, positions) = await ReadAllAsync(members, readSize: readSize);
+
+        AssertWellFormed(positions);
+        Assert.Equal(300, positions.Count);
+        Assert.All(positions, p => Assert.NotNull(p.Record));
+    }
+
+    [Fact]
+    public async Task GzipOfSeveralMembers_CutInItsLastMember_IsReportedTruncated()
+    {
+        var lines = Enumerable.Range(0, 300).Select(Numbered).ToArray();
+        var first = Gzip(Utf8(string.Join("\n", lines[..150]) + "\n"));
+        var second = Gzip(Utf8(string.Join("\n", lines[150..]) + "\n"));
+        var cut = first.Concat(second[..(second.Length / 2)]).ToArray();
+
+        var (_, positions) = await ReadAllAsync(cut);
+
+        AssertWellFormed(positions);
+        Assert.Contains("truncated gzip stream", positions[^1].Rejection!.Reason);
+        Assert.InRange(positions.Count, 151, 300);
+    }
+
     [Fact]
     public async Task TruncatedGzip_BeforeAnyContent_IsStillReported()
     {

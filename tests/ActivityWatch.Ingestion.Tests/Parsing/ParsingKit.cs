@@ -17,9 +17,11 @@ internal static class ParsingKit
         return output.ToArray();
     }
 
-    public static async Task<(LogFormat Format, List<ParsedRecord> Positions)> ReadAllAsync(byte[] bytes, long startPosition = 0)
+    /// <param name="readSize">At most this many bytes per read, as a network stream may hand them over.</param>
+    public static async Task<(LogFormat Format, List<ParsedRecord> Positions)> ReadAllAsync(byte[] bytes, long startPosition = 0, int? readSize = null)
     {
-        await using var log = await LogObjectReader.OpenAsync(new MemoryStream(bytes), Source, CancellationToken.None);
+        Stream content = readSize is { } size ? new TrickleStream(bytes, size) : new MemoryStream(bytes);
+        await using var log = await LogObjectReader.OpenAsync(content, Source, CancellationToken.None);
         var positions = new List<ParsedRecord>();
         await foreach (var parsed in log.ReadAsync(startPosition, CancellationToken.None)) positions.Add(parsed);
         return (log.Format, positions);
@@ -48,5 +50,18 @@ internal static class ParsingKit
             if (positions[i].Record is { } r) Assert.Equal(i, r.Position);
             if (positions[i].Rejection is { } j) Assert.Equal(i, j.Position);
         }
+    }
+
+    private sealed class TrickleStream(byte[] content, int readSize) : MemoryStream(content)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, readSize));
+
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(buffer.Length, readSize)]);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(buffer.Length, readSize)], cancellationToken);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            base.ReadAsync(buffer, offset, Math.Min(count, readSize), cancellationToken);
     }
 }

@@ -1,29 +1,80 @@
+using System.Buffers.Binary;
+
 namespace ActivityWatch.Ingestion.Parsing.Framing;
 
 /// <summary>
 /// Passes the compressed bytes through to GZipStream and remembers the last 8 of them.
 /// GZipStream returns end-of-stream silently when its input is cut short (measured on .NET 10),
 /// so truncation is found by checking the gzip trailer (RFC 1952: CRC32, then ISIZE = input
-/// size mod 2^32) against the number of bytes that came out.
+/// size mod 2^32) against the number of bytes that came out. A file may hold several members
+/// (RFC 1952 allows it; `cat a.gz b.gz` makes one): each member ends with its own trailer just
+/// before the next member's header, so the ISIZE in front of every header seen is added up too.
 /// </summary>
 internal sealed class GzipTrailerWatch(Stream inner) : Stream
 {
+    private static ReadOnlySpan<byte> MemberHeader => [0x1f, 0x8b, 0x08];
+
     private readonly byte[] _tail = new byte[8];
     private int _tailLength;
+    private uint _earlierMembers;
+    private int _memberStarts;
 
     public long BytesRead { get; private set; }
 
     /// <summary>
-    /// True when the last member's ISIZE matches the decompressed length. Concatenated members
-    /// (RFC 1952 allows them; CloudTrail and Firehose write one) would only match for the last
-    /// member, so such objects are reported as truncated after all their records were read.
+    /// True when the last member's ISIZE matches the decompressed length, or, for a file of several
+    /// members, the ISIZEs of all of them do. A header's three bytes can also occur by chance inside
+    /// compressed data; such a file of several members is then reported as truncated, never the
+    /// other way round (a cut stream matching either sum is a 1 in 2^32 chance).
     /// </summary>
     public bool TrailerMatches(long decompressedLength)
     {
         if (BytesRead < 18 || _tailLength < 8) return false;
-        var isize = BitConverter.ToUInt32(_tail.AsSpan(4, 4));
-        if (!BitConverter.IsLittleEndian) isize = System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(isize);
-        return isize == (uint)decompressedLength;
+        var isize = BinaryPrimitives.ReadUInt32LittleEndian(_tail.AsSpan(4, 4));
+        return isize == (uint)decompressedLength
+               || (_memberStarts > 0 && unchecked(_earlierMembers + isize) == (uint)decompressedLength);
+    }
+
+    /// <summary>Finds member headers ending in <paramref name="read"/>, before it is remembered as the tail.</summary>
+    private void FindMemberStarts(ReadOnlySpan<byte> read)
+    {
+        // A header that began in the previous read: the tail plus this read's first two bytes.
+        Span<byte> seam = stackalloc byte[10];
+        _tail.AsSpan(0, _tailLength).CopyTo(seam);
+        var head = Math.Min(2, read.Length);
+        read[..head].CopyTo(seam[_tailLength..]);
+        for (var start = Math.Max(0, _tailLength - 2); start < _tailLength && start + 3 <= _tailLength + head; start++)
+        {
+            if (seam.Slice(start, 3).SequenceEqual(MemberHeader))
+                MemberStart(BytesRead - _tailLength + start, start >= 4 ? seam.Slice(start - 4, 4) : default);
+        }
+        // Headers inside this read.
+        Span<byte> isize = stackalloc byte[4];
+        for (var at = read.IndexOf(MemberHeader); at >= 0; at = NextHeader(read, at))
+        {
+            if (at >= 4) read.Slice(at - 4, 4).CopyTo(isize);
+            else if (_tailLength >= 4 - at)
+            {
+                _tail.AsSpan(_tailLength - (4 - at), 4 - at).CopyTo(isize);
+                read[..at].CopyTo(isize[(4 - at)..]);
+            }
+            else continue;
+            MemberStart(BytesRead + at, isize);
+        }
+    }
+
+    private static int NextHeader(ReadOnlySpan<byte> read, int at)
+    {
+        var next = read[(at + 1)..].IndexOf(MemberHeader);
+        return next < 0 ? -1 : at + 1 + next;
+    }
+
+    /// <summary>A header at <paramref name="offset"/> after at least one whole member: the 4 bytes before it are that member's ISIZE.</summary>
+    private void MemberStart(long offset, ReadOnlySpan<byte> isize)
+    {
+        if (offset < 18 || isize.Length < 4) return;
+        _earlierMembers = unchecked(_earlierMembers + BinaryPrimitives.ReadUInt32LittleEndian(isize));
+        _memberStarts++;
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Remember(buffer.AsSpan(offset, inner.Read(buffer, offset, count)));
@@ -41,6 +92,7 @@ internal sealed class GzipTrailerWatch(Stream inner) : Stream
 
     private int Remember(ReadOnlySpan<byte> read)
     {
+        FindMemberStarts(read);
         BytesRead += read.Length;
         if (read.Length >= 8)
         {
