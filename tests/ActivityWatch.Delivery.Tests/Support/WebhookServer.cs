@@ -8,7 +8,7 @@ namespace ActivityWatch.Delivery.Tests.Support;
 /// <summary>A webhook receiver on 127.0.0.1 that records each POST body and can fail the first N.</summary>
 public sealed class WebhookServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly ConcurrentQueue<JsonNode> _received = new();
     private readonly Task _loop;
     private int _failuresLeft;
@@ -17,10 +17,24 @@ public sealed class WebhookServer : IAsyncDisposable
     public WebhookServer(int failFirst = 0)
     {
         _failuresLeft = failFirst;
-        var port = FreePort();
-        Url = $"http://127.0.0.1:{port}/hook/";
-        _listener.Prefixes.Add(Url);
-        _listener.Start();
+        // A free port is found by binding port 0 and letting it go; a test running beside this one
+        // can take it before the listener starts ("Address already in use"), so try another.
+        for (var attempt = 1; ; attempt++)
+        {
+            var listener = new HttpListener();
+            var url = $"http://127.0.0.1:{FreePort()}/hook/";
+            listener.Prefixes.Add(url);
+            try
+            {
+                listener.Start();
+                (_listener, Url) = (listener, url);
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+                listener.Close();
+            }
+        }
         _loop = Task.Run(ServeAsync);
     }
 
