@@ -35,44 +35,33 @@ internal sealed class GzipTrailerWatch(Stream inner) : Stream
                || (_memberStarts > 0 && unchecked(_earlierMembers + isize) == (uint)decompressedLength);
     }
 
-    /// <summary>Finds member headers ending in <paramref name="read"/>, before it is remembered as the tail.</summary>
+    /// <summary>Finds the member headers that end in <paramref name="read"/>, before it is remembered as the tail.</summary>
     private void FindMemberStarts(ReadOnlySpan<byte> read)
     {
-        // A header that began in the previous read: the tail plus this read's first two bytes.
-        Span<byte> seam = stackalloc byte[10];
+        // Headers within this read's first bytes may have begun, or have their size field, in the
+        // previous read: look for those in the tail followed by those first bytes.
+        Span<byte> seam = stackalloc byte[14];
         _tail.AsSpan(0, _tailLength).CopyTo(seam);
-        var head = Math.Min(2, read.Length);
+        var head = Math.Min(6, read.Length);
         read[..head].CopyTo(seam[_tailLength..]);
-        for (var start = Math.Max(0, _tailLength - 2); start < _tailLength && start + 3 <= _tailLength + head; start++)
+        for (var start = Math.Max(4, _tailLength - 2); start < _tailLength + 4 && start + 3 <= _tailLength + head; start++)
         {
-            if (seam.Slice(start, 3).SequenceEqual(MemberHeader))
-                MemberStart(BytesRead - _tailLength + start, start >= 4 ? seam.Slice(start - 4, 4) : default);
+            if (seam.Slice(start, 3).SequenceEqual(MemberHeader)) MemberStart(BytesRead - _tailLength + start, seam.Slice(start - 4, 4));
         }
-        // Headers inside this read.
-        Span<byte> isize = stackalloc byte[4];
-        for (var at = read.IndexOf(MemberHeader); at >= 0; at = NextHeader(read, at))
+        // The rest of this read: its headers have their size field in front of them.
+        for (var from = 4; from < read.Length;)
         {
-            if (at >= 4) read.Slice(at - 4, 4).CopyTo(isize);
-            else if (_tailLength >= 4 - at)
-            {
-                _tail.AsSpan(_tailLength - (4 - at), 4 - at).CopyTo(isize);
-                read[..at].CopyTo(isize[(4 - at)..]);
-            }
-            else continue;
-            MemberStart(BytesRead + at, isize);
+            var found = read[from..].IndexOf(MemberHeader);
+            if (found < 0) break;
+            MemberStart(BytesRead + from + found, read.Slice(from + found - 4, 4));
+            from += found + 1;
         }
-    }
-
-    private static int NextHeader(ReadOnlySpan<byte> read, int at)
-    {
-        var next = read[(at + 1)..].IndexOf(MemberHeader);
-        return next < 0 ? -1 : at + 1 + next;
     }
 
     /// <summary>A header at <paramref name="offset"/> after at least one whole member: the 4 bytes before it are that member's ISIZE.</summary>
     private void MemberStart(long offset, ReadOnlySpan<byte> isize)
     {
-        if (offset < 18 || isize.Length < 4) return;
+        if (offset < 18) return;
         _earlierMembers = unchecked(_earlierMembers + BinaryPrimitives.ReadUInt32LittleEndian(isize));
         _memberStarts++;
     }
