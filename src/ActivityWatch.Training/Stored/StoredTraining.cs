@@ -35,7 +35,7 @@ public static class StoredTraining
         // The timeline's time index gives event-time order; the body is read as bytes and parsed here.
         await using var command = new NpgsqlCommand($"""
             SELECT {EventBodies.Utf8("e")}
-            FROM {schema}.{TimelineTable.Name} t JOIN {schema}.mt_events e ON e.id = t.event_id
+            FROM {TimelineTable.JoinedToEvents(schema)}
             WHERE (@since::timestamptz IS NULL OR t.event_time >= @since) AND (@until::timestamptz IS NULL OR t.event_time < @until)
             ORDER BY t.event_time
             """, connection);

@@ -61,7 +61,7 @@ public sealed class RuleReplayer(IDocumentStore store, NpgsqlDataSource dataSour
         var names = rule.EventNames is null ? "" : "AND t.event_name = ANY(@names)";
         var sql = $"""
             SELECT {EventBodies.Utf8("e")}, e.timestamp, t.event_time, t.event_id
-            FROM {schema}.{TimelineTable.Name} t JOIN {schema}.mt_events e ON e.id = t.event_id
+            FROM {TimelineTable.JoinedToEvents(schema)}
             WHERE t.source = @source AND (t.event_time, t.event_id) > (@after_time, @after_id)
               AND (@until::timestamptz IS NULL OR t.event_time < @until) {names}
             ORDER BY t.event_time, t.event_id

@@ -40,7 +40,7 @@ public sealed class IamStateQueries(IDocumentStore store, NpgsqlDataSource dataS
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"""
             SELECT t.event_time, t.event_name, {EventBodies.Jsonb("e")} -> 'raw'
-            FROM {_schema}.{TimelineTable.Name} t JOIN {_schema}.mt_events e ON e.id = t.event_id
+            FROM {TimelineTable.JoinedToEvents(_schema)}
             WHERE t.event_source = 'iam.amazonaws.com' AND t.error_code IS NULL AND t.account_id = @account
               AND t.event_name = ANY(@names) AND t.event_time > @after AND t.event_time <= @until
             ORDER BY t.event_time, t.event_id
