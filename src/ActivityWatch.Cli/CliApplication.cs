@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using ActivityWatch.Cli.Commands;
+using ActivityWatch.Cli.Errors;
+using ActivityWatch.Hosting;
 
 namespace ActivityWatch.Cli;
 
@@ -25,9 +28,34 @@ public static class CliApplication
         return root;
     }
 
+    /// <summary>Runs one command line. Bad input and an unreachable database are one line on stderr with their own exit codes (<see cref="ExitCodes"/>).</summary>
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
-        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
-        return await Build(context).Parse(args).InvokeAsync(configuration, cancellationToken);
+        var parse = Build(context).Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction)
+        {
+            await context.Error.WriteLineAsync($"error: {CommandLineErrors.Describe(parse)}");
+            return ExitCodes.Usage;
+        }
+        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parse.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (Exception exception) when (DatabaseOutage.Find(exception, context.ConnectionString) is { } outage)
+        {
+            await context.Error.WriteLineAsync($"error: {outage}");
+            return ExitCodes.DatabaseUnavailable;
+        }
+        catch (OperationCanceledException)
+        {
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception exception)
+        {
+            // Anything else is a defect: its stack trace is what a bug report needs.
+            await context.Error.WriteLineAsync($"error: {exception.Message}\n{exception}");
+            return ExitCodes.Failed;
+        }
     }
 }

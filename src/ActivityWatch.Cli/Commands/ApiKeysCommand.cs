@@ -61,7 +61,8 @@ public static class ApiKeysCommand
                 [
                     k.Id.ToString(), k.Name, k.Role, k.Prefix + "…",
                     k.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm"), k.RevokedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm"),
-                ]));
+                ]),
+                empty: "no API keys: create one with `activitywatch apikeys create --name NAME --role admin` to sign in to the console");
             return 0;
         });
         return command;

@@ -36,7 +36,8 @@ public static class PermissionsHygieneCommand
                 findings.Select(f => (IReadOnlyList<string?>)
                 [
                     f.Severity, f.RuleId, f.Principal, f.Credential, f.LastUsed?.UtcDateTime.ToString("yyyy-MM-dd") ?? "never", f.Explanation,
-                ]), maxColumnWidth: 80);
+                ]), maxColumnWidth: 80,
+                empty: "no credential hygiene findings: no old, unused, shared or root keys or passwords in the stored activity");
             return 0;
         });
         return command;

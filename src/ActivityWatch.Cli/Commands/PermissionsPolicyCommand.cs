@@ -31,7 +31,8 @@ public static class PermissionsPolicyCommand
                 policy.Documents.SelectMany((d, i) => d["Statement"]!.AsArray().SelectMany(s => s!["Action"]!.AsArray().Select(a => (IReadOnlyList<string?>)
                 [
                     (i + 1).ToString(), s["Sid"]!.GetValue<string>(), a!.GetValue<string>(), s["Resource"]!.ToJsonString().Trim('"'),
-                ]))), maxColumnWidth: 80);
+                ]))), maxColumnWidth: 80,
+                empty: "no actions observed for this principal in the window: the policy grants nothing");
             return 0;
         });
         return command;

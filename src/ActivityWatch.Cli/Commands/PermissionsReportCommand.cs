@@ -39,7 +39,8 @@ public static class PermissionsReportCommand
             [
                 s.Service, l.AccessLevel + (a.LevelIsHeuristic ? "*" : ""), a.Action, a.Used ? "yes" : "no",
                 a.LastUsed?.UtcDateTime.ToString("yyyy-MM-dd"), a.Calls.ToString(), a.Constraints.Count > 0 ? "yes" : "",
-            ]))), maxColumnWidth: 60);
+            ]))), maxColumnWidth: 60,
+            empty: "no granted actions known for this principal: import the IAM state with `activitywatch permissions import auth.json`");
         if (report.UnusedServices.Count > 0) output.WriteLine($"Unused services: {string.Join(", ", report.UnusedServices)}");
         if (report.UsedButNotGranted.Count > 0) output.WriteLine($"Used but not granted by identity policies: {string.Join(", ", report.UsedButNotGranted)}");
         if (report.UnexpandedPatterns.Count > 0) output.WriteLine($"Not expanded (service not in the catalogue): {string.Join(", ", report.UnexpandedPatterns)}");

@@ -26,7 +26,10 @@ public static class QuarantineCommand
             {
                 Table.Write(context.Out, ["OBJECT", "POSITION", "LINE", "BYTE", "REASON"],
                     records.Select(r => (IReadOnlyList<string?>)[r.SourceObject, r.Position.ToString(), r.Line?.ToString(), r.ByteOffset?.ToString(), r.Reason]),
-                    maxColumnWidth: 80);
+                    maxColumnWidth: 80,
+                    empty: parse.GetValue(Object) is { } name
+                        ? $"no quarantined records from {name}: every record read from it was stored (or it was never read)"
+                        : "no quarantined records: every record read so far was stored");
             }
             return 0;
         });

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using ActivityWatch.Api;
 using ActivityWatch.Monitoring.Permissions;
+using ActivityWatch.Monitoring.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ActivityWatch.Cli.Commands;
 
@@ -23,7 +25,17 @@ public static class ServeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             // A long-running process: it also checks credential hygiene on its schedule (ActivityWatch:Hygiene:Interval).
-            await using var app = ApiApplication.Build(["--urls", parse.GetValue(Urls)!], context.Settings, services => services.AddActivityWatchHygieneSchedule());
+            await using var app = ApiApplication.Build(["--urls", parse.GetValue(Urls)!], context.Settings, services =>
+            {
+                services.AddActivityWatchHygieneSchedule();
+                // A server that cannot start is reported once, by CliApplication, not also logged with its stack trace.
+                services.Configure<LoggerFilterOptions>(filters =>
+                {
+                    filters.AddFilter(CliContext.HostLogCategory, LogLevel.None);
+                    filters.AddFilter("MassTransit", LogLevel.Warning);
+                });
+            });
+            context.ConnectionString = app.Configuration[$"{PostgresOptions.Section}:ConnectionString"];
             await app.StartAsync(cancellationToken);
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             foreach (var address in addresses) await context.Out.WriteLineAsync($"ActivityWatch console: {address}/");

@@ -1,24 +1,40 @@
 using System.CommandLine;
+using ActivityWatch.Cli.Commands.Status;
 using ActivityWatch.Cli.Output;
 using ActivityWatch.Ingestion.Aws.Status;
 using ActivityWatch.Monitoring.Store;
+using Marten;
+using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace ActivityWatch.Cli.Commands;
 
-/// <summary>`activitywatch status`: each source's checkpoint, lag, counts and errors, as every watch node left them.</summary>
+/// <summary>`activitywatch status`: what local ingests read, and each AWS source's checkpoint, lag, counts and errors, as every node left them.</summary>
 public static class StatusCommand
 {
     public static Command Create(CliContext context)
     {
         var format = CommonOptions.Format();
-        var command = new Command("status", "Show each source's checkpoint, lag, object and record counts, and errors.") { format };
+        var command = new Command("status", "Show what was ingested from files, each AWS source's checkpoint, lag, object and record counts, and errors.") { format };
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var host = await context.StartHostAsync(DaemonRole.Disabled, cancellationToken);
             var sources = await host.Get<SourceStatusQueries>().ListAsync(cancellationToken);
+            var local = await LocalIngest.ReadAsync(host.Get<IDocumentStore>(), host.Get<NpgsqlDataSource>(), host.Get<IOptions<PostgresOptions>>().Value.Schema, cancellationToken);
             if (parse.GetValue(format) == OutputFormat.Json)
             {
-                Json.Write(context.Out, sources.Select(s => new
+                // Files read by `ingest` are one more entry of the same shape, type "files".
+                var files = local.Files + local.DigestFiles == 0 ? [] : new[]
+                {
+                    new
+                    {
+                        source = "local files", type = "files", configured = false, checkpoints = Array.Empty<object>(), newestObjectTime = local.LastRead,
+                        lagSeconds = (double?)null, objects = local.Files, records = local.Records, digests = local.DigestFiles, messages = 0L, deadLettered = 0L,
+                        errors = (IReadOnlyDictionary<string, long>)(local.Rejected == 0 ? new Dictionary<string, long>() : new Dictionary<string, long> { ["Rejected"] = local.Rejected }),
+                        errorCount = local.Rejected, lastError = (string?)null,
+                    },
+                };
+                Json.Write(context.Out, files.Select(f => (object)f).Concat(sources.Select(s => new
                 {
                     source = s.Source,
                     type = s.Type,
@@ -34,12 +50,13 @@ public static class StatusCommand
                     errors = s.Errors,
                     errorCount = s.Errors.Values.Sum(),
                     lastError = s.LastError,
-                }));
+                })));
                 return 0;
             }
+            WriteLocal(context.Out, local);
             if (sources.Count == 0)
             {
-                context.Out.WriteLine("No sources configured or seen yet (ActivityWatch:Sources).");
+                context.Out.WriteLine("AWS sources: none configured or seen yet (set ActivityWatch__Sources__S3Prefixes__0 or __Queues__0 and run `activitywatch watch`).");
                 return 0;
             }
             Table.Write(context.Out, ["SOURCE", "CHECKPOINT", "LAG", "OBJECTS", "RECORDS", "MESSAGES", "DLQ", "ERRORS"],
@@ -63,6 +80,18 @@ public static class StatusCommand
             return 0;
         });
         return command;
+    }
+
+    private static void WriteLocal(TextWriter output, LocalIngest local)
+    {
+        if (local.Files + local.DigestFiles == 0)
+            output.WriteLine("Local files: nothing ingested yet (`activitywatch ingest PATH`).");
+        else
+            output.WriteLine($"Local files: {local.Files:N0} log files ({local.DigestFiles:N0} digest files skipped), {local.Records:N0} records read, " +
+                             $"{local.Ingested:N0} stored, {local.Rejected:N0} quarantined; last read {local.LastRead:yyyy-MM-dd HH:mm} UTC");
+        output.WriteLine(local.NewestEvent is { } newest
+            ? $"Stored events: {local.OldestEvent:yyyy-MM-dd HH:mm} to {newest:yyyy-MM-dd HH:mm} UTC"
+            : "Stored events: none yet");
     }
 
     private static string? Checkpoint(SourceStatus source) =>

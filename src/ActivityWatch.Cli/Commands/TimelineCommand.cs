@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ActivityWatch.Cli.Errors;
 using ActivityWatch.Cli.Output;
 using ActivityWatch.Monitoring.Records;
 using ActivityWatch.Monitoring.Store;
@@ -7,10 +8,13 @@ using ActivityWatch.Monitoring.Timeline.Query;
 
 namespace ActivityWatch.Cli.Commands;
 
-/// <summary>`activitywatch timeline`: what did this principal, key or address do, newest first.</summary>
+/// <summary>`activitywatch timeline`: what did this principal, key or address do, newest first (or oldest first), a page at a time.</summary>
 public static class TimelineCommand
 {
-    private static readonly Option<string?> Principal = new("--principal") { Description = "Principal ARN (assumed-role sessions are found under their role ARN)." };
+    /// <summary>"showing 100 of N" counts no further than this, so a footer never scans a whole large store.</summary>
+    public const long CountCap = 1_000_000;
+
+    private static readonly Option<string?> Principal = new("--principal") { Description = "Principal ARN (assumed-role sessions are found under their role ARN); for a bare user name use --query 'principal:chen'." };
     private static readonly Option<string?> AccessKey = new("--access-key") { Description = "Access key id (AKIA... or ASIA...)." };
     private static readonly Option<string?> Ip = new("--ip") { Description = "Source IP address." };
     private static readonly Option<string?> EventName = new("--event-name") { Description = "CloudTrail eventName or S3 access log operation (REST.GET.OBJECT)." };
@@ -18,10 +22,12 @@ public static class TimelineCommand
     private static readonly Option<string?> Source = new("--source") { Description = "cloudtrail or s3-access." };
     private static readonly Option<bool> ErrorsOnly = new("--errors-only") { Description = "Only records with an error code." };
     private static readonly Option<bool> Raw = new("--raw") { Description = "Include the raw record as logged." };
+    private static readonly Option<bool> OldestFirst = new("--oldest-first") { Description = "Oldest first instead of newest first (what happened next)." };
+    private static readonly Option<string?> Cursor = new("--cursor") { Description = "Continue after this point: the cursor the previous page printed." };
     private static readonly Option<string?> Query = new("--query", "-q")
     {
-        Description = "Query, e.g. 'eventName:Delete* AND NOT errorCode:* AND sourceIp:203.0.113.0/24' (fields: " +
-                      "principal, eventName, eventSource, sourceIp, errorCode, accountId, region, userAgent, accessKeyId, mfa, identityType).",
+        Description = "Query, e.g. 'eventName:Create* AND NOT errorCode:* AND sourceIp:203.0.113.0/24' or 'principal:chen' (fields: " +
+                      "principal, eventName, eventSource, sourceIp, errorCode, accountId, region, userAgent, accessKeyId, mfa, identityType, sessionName, source).",
     };
 
     public static Command Create(CliContext context)
@@ -31,12 +37,18 @@ public static class TimelineCommand
         var since = CommonOptions.Since();
         var until = CommonOptions.Until();
         Source.AcceptOnlyFromAmong(LogSources.CloudTrail, LogSources.S3Access);
-        var command = new Command("timeline", "Search activity, newest first.")
+        Cursor.Validators.Add(result =>
         {
-            Principal, AccessKey, Ip, EventName, Account, Source, since, until, ErrorsOnly, Query, limit, format, Raw,
+            if (result.Tokens.Count > 0 && !TimelineCursor.TryParse(result.Tokens[0].Value, out _))
+                result.AddError($"invalid cursor '{result.Tokens[0].Value}' for --cursor (use the cursor a previous page printed, e.g. 639322611549914056.3f275a20010f8dd789db4b46ae6559b5)");
+        });
+        var command = new Command("timeline", "Search activity, newest first (--oldest-first to reverse), 100 at a time.")
+        {
+            Principal, AccessKey, Ip, EventName, Account, Source, since, until, ErrorsOnly, Query, limit, Cursor, OldestFirst, format, Raw,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            TimelineCursor? after = TimelineCursor.TryParse(parse.GetValue(Cursor), out var cursor) ? cursor : null;
             var filter = new TimelineFilter
             {
                 Principal = parse.GetValue(Principal),
@@ -48,19 +60,37 @@ public static class TimelineCommand
                 Since = parse.GetValue(since),
                 Until = parse.GetValue(until),
                 ErrorsOnly = parse.GetValue(ErrorsOnly),
-                Limit = parse.GetValue(limit),
                 IncludeRaw = parse.GetValue(Raw),
                 Query = parse.GetValue(Query),
+                After = after,
+                OldestFirst = parse.GetValue(OldestFirst),
             };
             if (filter.Query is { } text && !TimelineQueryParser.TryParse(text, out _, out var error))
             {
-                await context.Error.WriteLineAsync($"invalid --query: {error!.Message}\n  {text}\n  {new string(' ', error.Position)}^");
-                return 2;
+                await context.Error.WriteLineAsync($"error: invalid --query: {error!.Message}\n  {text}\n  {new string(' ', error.Position)}^");
+                return ExitCodes.Usage;
             }
             await using var host = await context.StartHostAsync(DaemonRole.Disabled, cancellationToken);
-            var entries = await host.Get<TimelineQueries>().SearchAsync(filter, cancellationToken);
+            var timeline = host.Get<TimelineQueries>();
+            var pageSize = parse.GetValue(limit);
+            // One more than asked tells whether another page follows.
+            var rows = await timeline.SearchAsync(filter with { Limit = pageSize + 1 }, cancellationToken);
+            var entries = rows.Take(pageSize).ToList();
             Write(context.Out, entries, parse.GetValue(format), filter.IncludeRaw);
-            return 0;
+
+            if (entries.Count == 0)
+                await context.Error.WriteLineAsync(await TimelineHints.NothingFoundAsync(timeline, filter, cancellationToken));
+            else if (rows.Count > pageSize)
+            {
+                var total = await timeline.CountAsync(filter, CountCap, cancellationToken);
+                var of = total >= CountCap ? $"more than {CountCap:N0}" : $"{total:N0}";
+                await context.Error.WriteLineAsync(
+                    $"showing {entries.Count:N0} of {of} events{(after is null ? "" : " after the cursor")}, {(filter.OldestFirst ? "oldest" : "newest")} first: " +
+                    $"--limit (up to {TimelineQueries.MaxLimit:N0}) or --cursor {entries[^1].Cursor} for more");
+            }
+            else if (after is not null)
+                await context.Error.WriteLineAsync($"last page: {entries.Count:N0} more events");
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -86,10 +116,12 @@ public static class TimelineCommand
                 accessKeyId = e.AccessKeyId,
                 mfa = e.Mfa,
                 source = e.Source,
+                cursor = e.Cursor.ToString(),
                 raw = raw ? e.Raw : null,
             }));
             return;
         }
+        if (entries.Count == 0) return;
         Table.Write(output,
             ["TIME", "PRINCIPAL", "EVENT", "SOURCE IP", "ERROR", "MFA", "KEY"],
             entries.Select(e => (IReadOnlyList<string?>)

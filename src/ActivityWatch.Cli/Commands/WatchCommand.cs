@@ -1,9 +1,11 @@
 using System.CommandLine;
 using ActivityWatch.Cli.Output;
+using ActivityWatch.Delivery.Logging;
 using ActivityWatch.Ingestion.Aws.Watching;
 using ActivityWatch.Monitoring.Permissions;
 using ActivityWatch.Monitoring.Store;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ActivityWatch.Cli.Commands;
 
@@ -27,7 +29,13 @@ public static class WatchCommand
             var once = parse.GetValue(Once);
             // Following sources is long-running: it also checks credential hygiene on its schedule.
             await using var host = await context.StartHostAsync(DaemonRole.HotCold, cancellationToken,
-                builder => { if (!once) builder.Services.AddActivityWatchHygieneSchedule(); });
+                builder =>
+                {
+                    if (once) return;
+                    builder.Services.AddActivityWatchHygieneSchedule();
+                    // Following sources for good: each alert change is a log line, as under `serve`.
+                    builder.Logging.AddFilter(typeof(LogAlertConsumer).Namespace, LogLevel.Information);
+                });
             var watcher = host.Get<SourceWatcher>();
             if (!watcher.HasSources)
             {

@@ -1,6 +1,6 @@
 namespace ActivityWatch.Monitoring.Timeline;
 
-/// <summary>What an analyst asks the timeline. Every filter given must match; results are newest first.</summary>
+/// <summary>What an analyst asks the timeline. Every filter given must match; results are newest first unless <see cref="OldestFirst"/>.</summary>
 public sealed record TimelineFilter
 {
     public string? Principal { get; init; }
@@ -18,8 +18,11 @@ public sealed record TimelineFilter
     /// <summary>A query in the timeline query language (see Timeline/Query), ANDed with the filters above.</summary>
     public string? Query { get; init; }
 
-    /// <summary>Continue after this entry (keyset paging on event time, then event id).</summary>
+    /// <summary>Continue after this entry (keyset paging on event time, then event id, in the order asked for).</summary>
     public TimelineCursor? After { get; init; }
+
+    /// <summary>Oldest first (time, then event id ascending) instead of newest first.</summary>
+    public bool OldestFirst { get; init; }
 }
 
 public readonly record struct TimelineCursor(DateTimeOffset EventTime, Guid EventId)

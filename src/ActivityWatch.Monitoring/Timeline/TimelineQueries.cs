@@ -36,12 +36,45 @@ public sealed class TimelineQueries(NpgsqlDataSource dataSource, IOptions<Postgr
             SELECT {EntryColumns}, {(filter.IncludeRaw ? _rawRecord : "NULL::jsonb")}
             FROM {_schema}.{TimelineTable.Name} t
             {WhereClause(where)}
-            ORDER BY t.event_time DESC, t.event_id DESC
+            ORDER BY {(filter.OldestFirst ? "t.event_time, t.event_id" : "t.event_time DESC, t.event_id DESC")}
             LIMIT @limit
             """;
         command.Parameters.Add(new NpgsqlParameter<int>("limit", Math.Clamp(filter.Limit, 1, MaxLimit)));
 
         return await ReadEntriesAsync(command, cancellationToken);
+    }
+
+    /// <summary>How many records match the filter (its cursor ignored), counting no further than <paramref name="cap"/>.</summary>
+    public async Task<long> CountAsync(TimelineFilter filter, long cap, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand();
+        var where = Where(filter with { After = null }, command, paging: false);
+        command.CommandText = $"SELECT count(*) FROM (SELECT 1 FROM {_schema}.{TimelineTable.Name} t {WhereClause(where)} LIMIT @cap) matching";
+        command.Parameters.Add(new NpgsqlParameter<long>("cap", Math.Max(1, cap)));
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        command.Connection = connection;
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>
+    /// The oldest and newest record time, of every record or of one principal's: the span a search
+    /// can cover, read from the time index (or the principal's), so it stays cheap on any store.
+    /// </summary>
+    public async Task<TimelineExtent> ExtentAsync(string? principal, CancellationToken cancellationToken)
+    {
+        var scope = principal is null ? "" : "WHERE t.principal = @principal";
+        await using var command = new NpgsqlCommand($"""
+            SELECT (SELECT min(t.event_time) FROM {_schema}.{TimelineTable.Name} t {scope}),
+                   (SELECT max(t.event_time) FROM {_schema}.{TimelineTable.Name} t {scope})
+            """);
+        if (principal is not null) command.Parameters.Add(new NpgsqlParameter("principal", NpgsqlDbType.Text) { Value = principal });
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        command.Connection = connection;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new TimelineExtent(
+            reader.IsDBNull(0) ? null : new DateTimeOffset(reader.GetDateTime(0), TimeSpan.Zero),
+            reader.IsDBNull(1) ? null : new DateTimeOffset(reader.GetDateTime(1), TimeSpan.Zero));
     }
 
     /// <summary>The entries with these stored event ids (alert evidence, an event's page), newest first, with their raw records.</summary>
@@ -184,7 +217,7 @@ public sealed class TimelineQueries(NpgsqlDataSource dataSource, IOptions<Postgr
         }
         if (paging && filter.After is { } after)
         {
-            where.Add("(t.event_time, t.event_id) < (@after_time, @after_id)");
+            where.Add(filter.OldestFirst ? "(t.event_time, t.event_id) > (@after_time, @after_id)" : "(t.event_time, t.event_id) < (@after_time, @after_id)");
             command.Parameters.Add(new NpgsqlParameter<DateTime>("after_time", after.EventTime.UtcDateTime));
             command.Parameters.Add(new NpgsqlParameter<Guid>("after_id", after.EventId));
         }

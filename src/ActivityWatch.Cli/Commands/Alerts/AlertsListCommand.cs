@@ -35,9 +35,18 @@ public static class AlertsListCommand
                     a.AlertId.ToString(), a.Severity, a.RuleId, a.Principal, a.LastSeen.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"),
                     a.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Status.ToString().ToLowerInvariant(),
                 ]),
-                maxColumnWidth: 60);
+                maxColumnWidth: 60,
+                empty: Empty(parse.GetValue(Status) == "open", parse.GetValue(Rule), parse.GetValue(SeverityOption)));
             return 0;
         });
         return command;
+    }
+
+    private static string Empty(bool open, string? rule, string? severity)
+    {
+        var which = $"{(severity is null ? "" : severity + " ")}{(open ? "open " : "")}alerts{(rule is null ? "" : $" of rule {rule}")}";
+        return open
+            ? $"no {which}: nothing new to triage (`--status all` lists acknowledged, resolved and suppressed ones too)"
+            : $"no {which}: no detection has matched the stored events";
     }
 }

@@ -63,7 +63,8 @@ public static class SuppressionsCommand
             var rules = await host.Get<SuppressionRules>().ListAsync(cancellationToken);
             if (parse.GetValue(format) == OutputFormat.Json) Json.Write(context.Out, rules);
             else Table.Write(context.Out, ["ID", "RULE", "PRINCIPAL", "SOURCE IP", "BY", "NOTE"],
-                rules.Select(r => (IReadOnlyList<string?>)[r.Id, r.RuleId, r.Principal, r.SourceCidr, r.CreatedBy, r.Note]), maxColumnWidth: 60);
+                rules.Select(r => (IReadOnlyList<string?>)[r.Id, r.RuleId, r.Principal, r.SourceCidr, r.CreatedBy, r.Note]), maxColumnWidth: 60,
+                empty: "no suppression rules: every alert is raised open (add one with `activitywatch alerts suppressions add --rule ID --note WHY`)");
             return 0;
         });
         return command;

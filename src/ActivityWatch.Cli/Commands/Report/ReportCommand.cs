@@ -46,7 +46,8 @@ public static class ReportCommand
         }
         Table.Write(output, ["ACCOUNT", "LAST SIGN-IN", "LAST API CALL", "ROOT KEYS", "FAILED SIGN-INS", "TOTAL"],
             rows.Select(r => (IReadOnlyList<string?>)[r.Id, Time(r.LastConsoleSignIn), r.LastApiCall is null ? null : $"{Time(r.LastApiCall)} {r.LastApiCallName}",
-                string.Join(",", r.AccessKeysSeen), Number(r.FailedConsoleSignIns), Number(r.Total)]), maxColumnWidth: 70);
+                string.Join(",", r.AccessKeysSeen), Number(r.FailedConsoleSignIns), Number(r.Total)]), maxColumnWidth: 70,
+            empty: "no root user activity: no account's root user signed in or called an API in the stored events");
     }
 
     private static async Task WriteMfa(PostureQueries queries, TextWriter output, OutputFormat format, CancellationToken cancellationToken)
@@ -66,7 +67,8 @@ public static class ReportCommand
         Table.Write(output, ["ACCOUNT", "USER", "LAST WITH MFA", "LAST WITHOUT MFA", "WITH", "WITHOUT", "MFA DEVICE", "DEVICE CHANGES"],
             rows.Select(m => (IReadOnlyList<string?>)[m.AccountId, m.UserName, Time(m.LastSignInWithMfa), Time(m.LastSignInWithoutMfa),
                 Number(m.SignInsWithMfa), Number(m.SignInsWithoutMfa), m.HasMfaDevice switch { true => "yes", false => "removed", null => "?" },
-                Number(m.DeviceChanges.Count)]));
+                Number(m.DeviceChanges.Count)]),
+            empty: "no IAM user console sign-ins or MFA device changes in the stored events");
     }
 
     private static async Task WriteAccessKeys(PostureQueries queries, TextWriter output, OutputFormat format, CancellationToken cancellationToken)
@@ -86,7 +88,8 @@ public static class ReportCommand
         Table.Write(output, ["KEY", "USER", "CREATED", "FIRST SEEN", "LAST SEEN", "AGE (d)", "LAST SERVICE", "NETWORKS", "STATUS"],
             rows.Select(k => (IReadOnlyList<string?>)[k.Id, k.UserName, Time(k.Created), Time(k.FirstSeen), Time(k.LastSeen),
                 k.AgeAt(now) is { } age ? Number((long)age.TotalDays) : null, k.LastService, Number(k.NetworkCount),
-                k.Deleted ? "deleted" : k.Status]));
+                k.Deleted ? "deleted" : k.Status]),
+            empty: "no long-term access keys (AKIA...) seen in the stored events");
     }
 
     private static string? Time(DateTimeOffset? time) => time?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

@@ -26,8 +26,12 @@ public sealed class QueueConsumer(
     public const string ReasonAttribute = "ActivityWatch.Reason";
     public const string SourceQueueAttribute = "ActivityWatch.SourceQueue";
 
-    /// <summary>Receives one batch (long-polling up to <paramref name="waitSeconds"/>) and settles every message in it.</summary>
-    public async Task<int> ReceiveOnceAsync(string queueUrl, int waitSeconds, CancellationToken cancellationToken)
+    /// <summary>Receives one batch (long-polling up to <paramref name="waitSeconds"/>) and settles every message in it; returns how many it received.</summary>
+    public async Task<int> ReceiveOnceAsync(string queueUrl, int waitSeconds, CancellationToken cancellationToken) =>
+        (await ReceiveBatchAsync(queueUrl, waitSeconds, cancellationToken)).Messages;
+
+    /// <summary>Receives one batch and settles every message in it; returns the messages, objects and records it read.</summary>
+    public async Task<QueueReceipt> ReceiveBatchAsync(string queueUrl, int waitSeconds, CancellationToken cancellationToken)
     {
         var options = sources.Value;
         var response = await clients.Sqs.ReceiveMessageAsync(new ReceiveMessageRequest
@@ -41,6 +45,8 @@ public sealed class QueueConsumer(
         }, cancellationToken);
         var messages = response.Messages ?? [];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MessageParallelism), CancellationToken = cancellationToken };
+        int objects = 0, failures = 0;
+        long records = 0;
         await Parallel.ForEachAsync(messages, parallel, async (message, token) =>
         {
             MessageVerdict verdict;
@@ -52,12 +58,16 @@ public sealed class QueueConsumer(
             {
                 // One bad message must not stop the batch: it comes back after its visibility timeout,
                 // and after MaxReceiveCount receives it is dead-lettered.
+                Interlocked.Increment(ref failures);
                 await ledger.RecordErrorAsync(queueUrl, message.MessageId, SourceErrorKind.Transient, $"{error.GetType().Name}: {error.Message}", token);
                 return;
             }
+            Interlocked.Add(ref objects, verdict.Objects);
+            Interlocked.Add(ref records, verdict.Records);
+            if (verdict.Action != MessageAction.Delete) Interlocked.Increment(ref failures);
             await SettleAsync(queueUrl, message, verdict, token);
         });
-        return messages.Count;
+        return new QueueReceipt(messages.Count, objects, records, failures);
     }
 
     /// <summary>Does the work a message asks for, keeping it invisible meanwhile; deletes nothing.</summary>

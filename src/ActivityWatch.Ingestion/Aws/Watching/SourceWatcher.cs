@@ -37,12 +37,18 @@ public sealed class SourceWatcher(
         }
         foreach (var queue in sources.Value.Queues)
         {
-            int received;
+            QueueReceipt receipt;
             do
             {
-                received = await consumer.ReceiveOnceAsync(queue, waitSeconds: 1, cancellationToken);
-                round = round with { Messages = round.Messages + received };
-            } while (received > 0);
+                receipt = await consumer.ReceiveBatchAsync(queue, waitSeconds: 1, cancellationToken);
+                round = round with
+                {
+                    Messages = round.Messages + receipt.Messages,
+                    Objects = round.Objects + receipt.Objects,
+                    Records = round.Records + receipt.Records,
+                    Failures = round.Failures + receipt.Failures,
+                };
+            } while (receipt.Messages > 0);
         }
         return round;
     }

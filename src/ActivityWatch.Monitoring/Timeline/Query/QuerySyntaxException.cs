@@ -6,4 +6,7 @@ public sealed class QuerySyntaxException(string reason, int position)
 {
     public string Reason { get; } = reason;
     public int Position { get; } = position;
+
+    /// <summary>Set when the query names a field the language does not know (the problem then lists the known ones).</summary>
+    public string? UnknownField { get; init; }
 }

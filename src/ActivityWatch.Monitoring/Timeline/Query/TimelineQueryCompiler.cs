@@ -8,7 +8,8 @@ namespace ActivityWatch.Monitoring.Timeline.Query;
 /// Turns a parsed query into a parameterised WHERE fragment over aw_timeline (alias <c>t</c>).
 /// Column names come only from <see cref="QueryField"/>; every value is a parameter.
 /// Exact values use the (value, time) indexes; wildcards become LIKE; a bare word is a
-/// case-insensitive "contains" over principal and event name.
+/// case-insensitive "contains" over principal and event name; principal:NAME (no ARN) matches
+/// the name part of an ARN and the session name.
 /// </summary>
 public static class TimelineQueryCompiler
 {
@@ -55,6 +56,16 @@ public static class TimelineQueryCompiler
 
         var column = "t." + field.Column;
         if (value.IsAnything) return $"{column} IS NOT NULL";
+        if (field == QueryField.Principal && !value.HasWildcard && IsBareName(value.Exact))
+        {
+            // Analysts type the name they know ("chen"), the index holds ARNs
+            // (arn:aws:iam::111122223333:user/chen): a bare name also matches the last part of the
+            // ARN, and the session name, which for SSO roles is the person's e-mail address.
+            var name = value.Pattern;
+            return $"({column} = {Add(value.Exact, NpgsqlDbType.Text)}" +
+                   $" OR {column} ILIKE {Add("%/" + name, NpgsqlDbType.Text)} OR {column} ILIKE {Add("%/" + name + "@%", NpgsqlDbType.Text)}" +
+                   $" OR t.session_name ILIKE {Add(name, NpgsqlDbType.Text)} OR t.session_name ILIKE {Add(name + "@%", NpgsqlDbType.Text)})";
+        }
         switch (field.Kind)
         {
             case QueryFieldKind.Boolean:
@@ -68,6 +79,9 @@ public static class TimelineQueryCompiler
             ? $"{column} LIKE {Add(value.Pattern, NpgsqlDbType.Text)}"
             : $"{column} = {Add(value.Exact, NpgsqlDbType.Text)}";
     }
+
+    /// <summary>A user, role or session name rather than an ARN or a path: no colon, no slash.</summary>
+    private static bool IsBareName(string value) => value.Length > 0 && value.IndexOfAny([':', '/']) < 0;
 
     private static IPAddress ParseNetwork(string text, int position)
     {

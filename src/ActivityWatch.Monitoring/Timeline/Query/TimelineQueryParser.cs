@@ -107,7 +107,10 @@ public static class TimelineQueryParser
             if (token.Field is null) return new TermQuery(null, token.Value, token.Position, token.ValuePosition);
             var field = QueryField.Find(token.Field)
                         ?? throw new QuerySyntaxException(
-                            $"unknown field '{token.Field}' (fields: {string.Join(", ", QueryField.All.Select(f => f.Name))})", token.Position);
+                            $"unknown field '{token.Field}' (fields: {string.Join(", ", QueryField.All.Select(f => f.Name))})", token.Position)
+                        {
+                            UnknownField = token.Field,
+                        };
             if (token.Value.Length == 0) throw new QuerySyntaxException($"expected a value after '{token.Field}:'", token.ValuePosition);
             if (field.Kind == QueryFieldKind.Boolean && ParseBoolean(token.Value) is null)
                 throw new QuerySyntaxException($"'{field.Name}' is true or false, not '{token.Value}'", token.ValuePosition);
