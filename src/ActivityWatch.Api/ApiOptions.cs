@@ -13,6 +13,9 @@ public sealed class ApiOptions
     /// <summary>The widest time range one search or histogram may cover.</summary>
     public int MaxRangeDays { get; set; } = 400;
 
+    /// <summary>The most rows one timeline export streams.</summary>
+    public int MaxExportRows { get; set; } = 1_000_000;
+
     /// <summary>How often the live alert stream looks for new alert events (it reads the store, so it works across processes).</summary>
     public TimeSpan LivePollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

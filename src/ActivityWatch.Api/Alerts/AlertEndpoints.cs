@@ -19,7 +19,7 @@ public static class AlertEndpoints
     {
         var group = routes.MapGroup("/api/alerts").WithTags("Alerts");
         group.MapGet("/", ListAsync).RequireAuthorization(ApiPolicies.Read)
-            .WithSummary("The alert queue: status (active, all, open, acknowledged, resolved, suppressed), severity, rule, principal");
+            .WithSummary("The alert queue, most severe then newest first (sort=recent: newest first): status (active, all, open, acknowledged, resolved, suppressed), severity, rule, principal");
         group.MapGet("/{id:guid}", DetailAsync).RequireAuthorization(ApiPolicies.Read)
             .WithSummary("One alert with its history, evidence records (raw JSON) and rule");
 
@@ -41,13 +41,14 @@ public static class AlertEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<Alert>>, ProblemHttpResult>> ListAsync(
-        string? status, string? severity, string? ruleId, string? principal, int? limit,
+        string? status, string? severity, string? ruleId, string? principal, int? limit, string? sort,
         AlertSearch alerts, IOptions<ApiOptions> options, CancellationToken cancellationToken)
     {
         var take = limit ?? 200;
         if (take < 1 || take > options.Value.MaxPageSize) return ApiProblems.BadRequest($"'limit' must be 1 to {options.Value.MaxPageSize}.", "limit");
         if (!AlertSearch.IsKnownStatus(status)) return ApiProblems.BadRequest("'status' is active, all, open, acknowledged, resolved or suppressed.", "status");
-        return TypedResults.Ok(await alerts.ListAsync(status, severity, ruleId, principal, take, cancellationToken));
+        if (!AlertSearch.IsKnownSort(sort)) return ApiProblems.BadRequest("'sort' is severity (the default) or recent.", "sort");
+        return TypedResults.Ok(await alerts.ListAsync(status, severity, ruleId, principal, take, cancellationToken, sort));
     }
 
     private static async Task<Results<Ok<AlertDetail>, ProblemHttpResult>> DetailAsync(

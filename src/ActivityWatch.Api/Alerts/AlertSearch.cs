@@ -9,11 +9,40 @@ public sealed class AlertSearch(IDocumentStore store)
     public const string Active = "active";
     public const string All = "all";
 
-    /// <summary>Newest activity first. <paramref name="status"/>: active (open and acknowledged, the default), all, or one status.</summary>
-    public async Task<IReadOnlyList<Alert>> ListAsync(string? status, string? severity, string? ruleId, string? principal, int limit, CancellationToken cancellationToken)
+    /// <summary>Most severe first, then newest activity first: the order a queue is worked in.</summary>
+    public const string BySeverity = "severity";
+
+    /// <summary>Newest activity first, whatever the severity.</summary>
+    public const string ByRecency = "recent";
+
+    /// <summary><paramref name="status"/>: active (open and acknowledged, the default), all, or one status; <paramref name="sort"/>: severity (default) or recent.</summary>
+    public async Task<IReadOnlyList<Alert>> ListAsync(
+        string? status, string? severity, string? ruleId, string? principal, int limit, CancellationToken cancellationToken, string? sort = null)
     {
         await using var session = store.QuerySession();
-        IQueryable<Alert> query = session.Query<Alert>();
+        var query = Filter(session.Query<Alert>(), status, ruleId, principal);
+        if (!string.IsNullOrWhiteSpace(severity)) query = query.Where(a => a.Severity == severity);
+        if (IsRecency(sort)) return await query.OrderByDescending(a => a.LastSeen).Take(limit).ToListAsync(cancellationToken);
+
+        // Severity is text in the document: one query per level, critical first, each newest first,
+        // fills the page in queue order without sorting every alert in memory.
+        var result = new List<Alert>();
+        foreach (var level in Severity.Ordered.Reverse())
+        {
+            if (result.Count >= limit) break;
+            var levelQuery = query.Where(a => a.Severity == level);
+            result.AddRange(await levelQuery.OrderByDescending(a => a.LastSeen).Take(limit - result.Count).ToListAsync(cancellationToken));
+        }
+        if (result.Count < limit)
+        {
+            string[] known = [.. Severity.Ordered];
+            result.AddRange(await query.Where(a => !a.Severity.IsOneOf(known)).OrderByDescending(a => a.LastSeen).Take(limit - result.Count).ToListAsync(cancellationToken));
+        }
+        return result;
+    }
+
+    private static IQueryable<Alert> Filter(IQueryable<Alert> query, string? status, string? ruleId, string? principal)
+    {
         switch (status?.ToLowerInvariant() ?? Active)
         {
             case Active:
@@ -27,11 +56,15 @@ public sealed class AlertSearch(IDocumentStore store)
             default:
                 throw new ArgumentException($"Unknown status '{status}'.", nameof(status));
         }
-        if (!string.IsNullOrWhiteSpace(severity)) query = query.Where(a => a.Severity == severity);
         if (!string.IsNullOrWhiteSpace(ruleId)) query = query.Where(a => a.RuleId == ruleId);
         if (!string.IsNullOrWhiteSpace(principal)) query = query.Where(a => a.Principal == principal);
-        return await query.OrderByDescending(a => a.LastSeen).Take(limit).ToListAsync(cancellationToken);
+        return query;
     }
+
+    private static bool IsRecency(string? sort) => string.Equals(sort, ByRecency, StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsKnownSort(string? sort) =>
+        sort is null || sort.Equals(BySeverity, StringComparison.OrdinalIgnoreCase) || IsRecency(sort);
 
     public static bool IsKnownStatus(string? status) =>
         status is null || status.Equals(Active, StringComparison.OrdinalIgnoreCase) || status.Equals(All, StringComparison.OrdinalIgnoreCase)

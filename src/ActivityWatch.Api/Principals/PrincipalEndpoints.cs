@@ -1,6 +1,7 @@
 using ActivityWatch.Api.Auth;
 using ActivityWatch.Api.Problems;
 using ActivityWatch.Api.Timeline;
+using ActivityWatch.Monitoring.Timeline;
 using ActivityWatch.Monitoring.Timeline.Query;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -23,12 +24,14 @@ public static class PrincipalEndpoints
 
     private static async Task<Results<Ok<IReadOnlyList<PrincipalSummary>>, ProblemHttpResult>> ListAsync(
         string? q, DateTimeOffset? since, DateTimeOffset? until, int? limit,
-        PrincipalQueries principals, IOptions<ApiOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        PrincipalQueries principals, TimelineQueries timeline, IOptions<ApiOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         var api = options.Value;
         var take = limit ?? 200;
         if (take < 1 || take > api.MaxPageSize) return ApiProblems.BadRequest($"'limit' must be 1 to {api.MaxPageSize}.", "limit");
-        if (!TimeRange.TryResolve(since, until, time.GetUtcNow(), TimeSpan.FromDays(7), api.MaxRangeDays, out var range, out var error))
+        // No range asked for: the 7 days up to the newest stored event.
+        var newest = since is null && until is null ? (await timeline.ExtentAsync(null, cancellationToken)).Newest : null;
+        if (!TimeRange.TryResolve(since, until, time.GetUtcNow(), newest, TimeSpan.FromDays(7), api.MaxRangeDays, out var range, out var error))
             return ApiProblems.BadRequest(error!, "since");
         if (q is { Length: > 0 } && !TimelineQueryParser.TryParse(q, out _, out var queryError)) return ApiProblems.InvalidQuery(queryError!);
         return TypedResults.Ok(await principals.ListAsync(q, range.Since, range.Until, take, cancellationToken));
@@ -36,10 +39,13 @@ public static class PrincipalEndpoints
 
     private static async Task<Results<Ok<PrincipalPage>, ProblemHttpResult>> ProfileAsync(
         string? principal, DateTimeOffset? since, DateTimeOffset? until,
-        PrincipalQueries principals, PrincipalSections sections, IOptions<ApiOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        PrincipalQueries principals, PrincipalSections sections, TimelineQueries timeline, IOptions<ApiOptions> options, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(principal)) return ApiProblems.BadRequest("'principal' is required.", "principal");
-        if (!TimeRange.TryResolve(since, until, time.GetUtcNow(), TimeSpan.FromDays(30), options.Value.MaxRangeDays, out var range, out var error))
+        // No range asked for: the 30 days up to this principal's own newest event.
+        var newest = since is null && until is null ? (await timeline.ExtentAsync(principal.Trim(), cancellationToken)).Newest : null;
+        if (!TimeRange.TryResolve(since, until, time.GetUtcNow(), newest, TimeSpan.FromDays(30), options.Value.MaxRangeDays, out var range, out var error))
             return ApiProblems.BadRequest(error!, "since");
         var bucket = range.Width <= TimeSpan.FromDays(3) ? TimeSpan.FromHours(1) : TimeSpan.FromDays(1);
         var profile = await principals.ProfileAsync(principal.Trim(), range.Since, range.Until, bucket, cancellationToken);

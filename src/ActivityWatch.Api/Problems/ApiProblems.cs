@@ -11,10 +11,14 @@ public static class ApiProblems
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request",
             extensions: parameter is null ? null : new Dictionary<string, object?> { ["parameter"] = parameter });
 
-    public static ProblemHttpResult InvalidQuery(QuerySyntaxException error) =>
-        TypedResults.Problem(detail: error.Message, statusCode: StatusCodes.Status400BadRequest, title: "Invalid query",
-            type: "https://activitywatch.dev/problems/invalid-query",
-            extensions: new Dictionary<string, object?> { ["position"] = error.Position, ["reason"] = error.Reason, ["parameter"] = "q" });
+    public static ProblemHttpResult InvalidQuery(QuerySyntaxException error)
+    {
+        var extensions = new Dictionary<string, object?> { ["position"] = error.Position, ["reason"] = error.Reason, ["parameter"] = "q" };
+        // An unknown field answers with the fields the language knows, so a client can offer them.
+        if (error.UnknownField is not null) extensions["fields"] = QueryField.All.Select(f => f.Name).ToArray();
+        return TypedResults.Problem(detail: error.Message, statusCode: StatusCodes.Status400BadRequest, title: "Invalid query",
+            type: "https://activitywatch.dev/problems/invalid-query", extensions: extensions);
+    }
 
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");

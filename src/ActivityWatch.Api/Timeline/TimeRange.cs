@@ -1,19 +1,28 @@
 namespace ActivityWatch.Api.Timeline;
 
-/// <summary>A search's time range: defaults to the last 24 hours, capped at the configured width.</summary>
-public readonly record struct TimeRange(DateTimeOffset Since, DateTimeOffset Until)
+/// <summary>
+/// A search's time range, capped at the configured width. Asked for nothing, it is the
+/// <c>fallback</c> width ending just after the newest stored event (<see cref="TimeRangeBasis.NewestEvent"/>),
+/// so imported history or a source that stopped a month ago still shows; with nothing stored it ends now.
+/// </summary>
+public readonly record struct TimeRange(DateTimeOffset Since, DateTimeOffset Until, TimeRangeBasis Basis)
 {
     public TimeSpan Width => Until - Since;
 
-    public static bool TryResolve(DateTimeOffset? since, DateTimeOffset? until, DateTimeOffset now, TimeSpan fallback, int maxDays,
+    public static bool TryResolve(DateTimeOffset? since, DateTimeOffset? until, DateTimeOffset now, DateTimeOffset? newestEvent, TimeSpan fallback, int maxDays,
         out TimeRange range, out string? error)
     {
-        var end = until ?? now;
+        var basis = since is null && until is null ? newestEvent is null ? TimeRangeBasis.Now : TimeRangeBasis.NewestEvent : TimeRangeBasis.Requested;
+        // Until is exclusive: the second after the newest event keeps it in range.
+        var end = until ?? (basis == TimeRangeBasis.NewestEvent ? AfterSecond(newestEvent!.Value) : now);
         var start = since ?? end - fallback;
-        range = new TimeRange(start, end);
+        range = new TimeRange(start, end, basis);
         error = start >= end ? "'since' must be before 'until'."
             : end - start > TimeSpan.FromDays(maxDays) ? $"The time range may cover at most {maxDays} days."
             : null;
         return error is null;
     }
+
+    private static DateTimeOffset AfterSecond(DateTimeOffset time) =>
+        new DateTimeOffset(time.UtcTicks - time.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero).AddSeconds(1);
 }

@@ -17,9 +17,13 @@ public static class TimelineEndpoints
         var group = routes.MapGroup("/api/timeline").WithTags("Timeline").RequireAuthorization(ApiPolicies.Read);
         group.MapGet("/", SearchAsync)
             .WithSummary("Search activity, newest first")
-            .WithDescription("Filters, a query (q) in the timeline query language, a time range, cursor paging and an optional histogram.");
+            .WithDescription("Filters, a query (q) in the timeline query language, a time range (default: the 24 hours up to the newest stored event), " +
+                             "order (newest or oldest first), cursor paging and an optional histogram.");
         group.MapGet("/fields", () => TypedResults.Ok(QueryField.All.Select(f => new { f.Name, Kind = f.Kind.ToString().ToLowerInvariant() })))
             .WithSummary("The fields the query language knows");
+        group.MapGet("/extent", async (TimelineQueries timeline, CancellationToken cancellationToken) => TypedResults.Ok(await timeline.ExtentAsync(null, cancellationToken)))
+            .WithSummary("The oldest and newest stored event times (null when nothing is stored)");
+        group.MapTimelineExport();
         return routes;
     }
 
@@ -30,47 +34,22 @@ public static class TimelineEndpoints
         var api = options.Value;
         var limit = search.Limit ?? 100;
         if (limit < 1 || limit > api.MaxPageSize) return ApiProblems.BadRequest($"'limit' must be 1 to {api.MaxPageSize}.", "limit");
-        if (!TimeRange.TryResolve(search.Since, search.Until, time.GetUtcNow(), TimeSpan.FromDays(1), api.MaxRangeDays, out var range, out var rangeError))
-            return ApiProblems.BadRequest(rangeError!, "since");
-        TimelineCursor? after = null;
-        if (search.Cursor is { Length: > 0 } text)
-        {
-            if (!TimelineCursor.TryParse(text, out var cursor)) return ApiProblems.BadRequest("'cursor' is not a cursor this API gave out.", "cursor");
-            after = cursor;
-        }
-        if (search.Query is { Length: > 0 } q && !TimelineQueryParser.TryParse(q, out _, out var queryError))
-            return ApiProblems.InvalidQuery(queryError!);
+        var (request, problem) = await TimelineRequest.ResolveAsync(search, timeline, api, time.GetUtcNow(), cancellationToken);
+        if (problem is not null) return problem;
+        var (filter, range) = request!;
 
-        var filter = new TimelineFilter
-        {
-            Query = search.Query,
-            Principal = Blank(search.Principal),
-            AccessKeyId = Blank(search.AccessKeyId),
-            SourceIp = Blank(search.SourceIp),
-            EventName = Blank(search.EventName),
-            AccountId = Blank(search.AccountId),
-            Source = Blank(search.Source),
-            ErrorsOnly = search.ErrorsOnly ?? false,
-            Since = range.Since,
-            Until = range.Until,
-            After = after,
-            // One extra row tells whether another page follows without a count.
-            Limit = limit + 1,
-            IncludeRaw = search.Raw ?? false,
-        };
-        var rows = await timeline.SearchAsync(filter, cancellationToken);
+        // One extra row tells whether another page follows without a count.
+        var rows = await timeline.SearchAsync(filter with { Limit = limit + 1 }, cancellationToken);
         var items = rows.Take(limit).ToList();
         var next = rows.Count > limit ? items[^1].Cursor.ToString() : null;
 
         TimelineHistogram? histogram = null;
-        if (search.Histogram == true && after is null)
+        if (search.Histogram == true && filter.After is null)
         {
             var width = HistogramBuckets.For(range.Width);
             var buckets = await timeline.HistogramAsync(filter, width, cancellationToken);
             histogram = new TimelineHistogram((int)width.TotalSeconds, buckets);
         }
-        return TypedResults.Ok(new TimelinePage(items, next, range.Since, range.Until, histogram));
+        return TypedResults.Ok(new TimelinePage(items, next, range.Since, range.Until, histogram, range.Basis));
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
