@@ -38,14 +38,15 @@ public static class PrincipalEndpoints
     }
 
     private static async Task<Results<Ok<PrincipalPage>, ProblemHttpResult>> ProfileAsync(
-        string? principal, DateTimeOffset? since, DateTimeOffset? until,
+        string? principal, DateTimeOffset? since, DateTimeOffset? until, int? days,
         PrincipalQueries principals, PrincipalSections sections, TimelineQueries timeline, IOptions<ApiOptions> options, TimeProvider time,
         CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(principal)) return ApiProblems.BadRequest("'principal' is required.", "principal");
-        // No range asked for: the 30 days up to this principal's own newest event.
+        if (days is < 1 || days > options.Value.MaxRangeDays) return ApiProblems.BadRequest($"'days' must be 1 to {options.Value.MaxRangeDays}.", "days");
+        // No range asked for: the 30 days (or 'days') up to this principal's own newest event.
         var newest = since is null && until is null ? (await timeline.ExtentAsync(principal.Trim(), cancellationToken)).Newest : null;
-        if (!TimeRange.TryResolve(since, until, time.GetUtcNow(), newest, TimeSpan.FromDays(30), options.Value.MaxRangeDays, out var range, out var error))
+        if (!TimeRange.TryResolve(since, until, time.GetUtcNow(), newest, TimeSpan.FromDays(days ?? 30), options.Value.MaxRangeDays, out var range, out var error))
             return ApiProblems.BadRequest(error!, "since");
         var bucket = range.Width <= TimeSpan.FromDays(3) ? TimeSpan.FromHours(1) : TimeSpan.FromDays(1);
         var profile = await principals.ProfileAsync(principal.Trim(), range.Since, range.Until, bucket, cancellationToken);

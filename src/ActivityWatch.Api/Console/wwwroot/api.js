@@ -2,6 +2,7 @@
 // the Authorization header, never in a URL. Errors are RFC 9457 problem details.
 
 const STORE_KEY = 'activitywatch.key';
+export const DATABASE_UNAVAILABLE = 'https://activitywatch.dev/problems/database-unavailable';
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -9,6 +10,9 @@ export class ApiError extends Error {
     this.status = status;
     this.problem = problem ?? {};
   }
+
+  // PostgreSQL does not answer: the API says 503 with this problem type (the console shows a banner and retries).
+  get databaseUnavailable() { return this.status === 503 && this.problem.type === DATABASE_UNAVAILABLE; }
 }
 
 export const session = {
@@ -33,7 +37,9 @@ export async function request(method, path, body) {
   if (!response.ok) {
     let problem = null;
     try { problem = await response.json(); } catch { /* not JSON */ }
-    throw new ApiError(response.status, problem);
+    const error = new ApiError(response.status, problem);
+    if (error.databaseUnavailable) window.dispatchEvent(new CustomEvent('aw:database', { detail: error }));
+    throw error;
   }
   if (response.status === 204) return null;
   return response.json();

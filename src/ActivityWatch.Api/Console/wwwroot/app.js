@@ -42,10 +42,17 @@ function showSignIn(message = '') {
 document.getElementById('signin-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const key = document.getElementById('signin-key').value.trim();
-  session.save(key, document.getElementById('signin-remember').checked);
-  if (!(await start())) {
-    session.clear();
-    showSignIn('That key was not accepted: it is unknown or revoked.');
+  const remember = document.getElementById('signin-remember').checked;
+  session.save(key, remember);
+  try {
+    if (!(await start())) {
+      session.clear();
+      showSignIn('That key was not accepted: it is unknown or revoked.');
+    }
+  } catch (error) {
+    // The key could not be checked (the database or the server is down): keep it and say why.
+    showSignIn(error.databaseUnavailable ? `${databaseMessage(error)} Sign-in works again once it answers; this page retries by itself.` : `The API did not answer: ${error.message}`);
+    if (error.databaseUnavailable) waitForDatabase();
   }
 });
 document.getElementById('signout').addEventListener('click', () => { session.clear(); showSignIn(); });
@@ -118,7 +125,9 @@ async function route() {
       default: location.hash = '#/timeline';
     }
   } catch (error) {
-    main.replaceChildren(empty(error.status === 403 ? 'Your role cannot see this page.' : `Could not load this page: ${error.message}`));
+    main.replaceChildren(empty(error.status === 403 ? 'Your role cannot see this page.'
+      : error.databaseUnavailable ? `${databaseMessage(error)} This page reloads once it answers.`
+        : `Could not load this page: ${error.message}`));
   }
 }
 
@@ -132,4 +141,39 @@ document.addEventListener('keydown', (event) => {
 document.getElementById('drawer').addEventListener('click', (event) => { if (event.target.id === 'drawer') closeDrawer(); });
 document.getElementById('drawer-close').addEventListener('click', closeDrawer);
 
-start().then((ok) => { if (!ok) showSignIn(); }).catch((error) => showSignIn(`The API did not answer: ${error.message}`));
+// PostgreSQL unavailable: a banner that says so and names the server, and a retry every 5 s
+// (readiness is anonymous), instead of errors from every panel.
+function databaseMessage(error) {
+  return `Database unavailable: ${error.problem.detail ?? 'PostgreSQL does not answer.'} Start it with scripts/postgres.sh start.`;
+}
+
+let waiting = null;
+function waitForDatabase() {
+  if (waiting) return;
+  waiting = setInterval(async () => {
+    try {
+      const ready = await fetch('/health/ready', { headers: { Accept: 'text/plain' } });
+      if (!ready.ok) return;
+    } catch { return; }
+    clearInterval(waiting);
+    waiting = null;
+    document.getElementById('db-banner').hidden = true;
+    if (document.getElementById('shell').hidden) { if (session.key) start().catch(() => {}); } else route();
+  }, 5000);
+}
+
+window.addEventListener('aw:database', (event) => {
+  const banner = document.getElementById('db-banner');
+  banner.textContent = `${databaseMessage(event.detail)} ActivityWatch retries every 5 seconds.`;
+  banner.hidden = false;
+  waitForDatabase();
+});
+
+start().then((ok) => { if (!ok) showSignIn(); }).catch((error) => {
+  if (error.databaseUnavailable) {
+    showSignIn(`${databaseMessage(error)} Sign-in works again once it answers; this page retries by itself.`);
+    waitForDatabase();
+  } else {
+    showSignIn(`The API did not answer: ${error.message}`);
+  }
+});

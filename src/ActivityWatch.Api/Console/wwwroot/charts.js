@@ -17,8 +17,8 @@ export function histogram(buckets, bucketSeconds, since, until, { onPick } = {})
   for (const bucket of buckets) {
     const x = left + ((new Date(bucket.start).getTime() - start) / span) * (width - left);
     const barHeight = ((height - top - bottom) * bucket.count) / max;
-    const rect = svg('rect', { class: 'bar', x, y: height - bottom - barHeight, width: barWidth, height: Math.max(barHeight, 1), rx: 1 },
-      svg('title', {}, `${fmt.time(bucket.start)}: ${fmt.num(bucket.count)} events`));
+    const rect = svg('rect', { class: `bar${onPick ? ' zoomable' : ''}`, x, y: height - bottom - barHeight, width: barWidth, height: Math.max(barHeight, 1), rx: 1, 'data-start': bucket.start },
+      svg('title', {}, `${fmt.time(bucket.start)}: ${fmt.num(bucket.count)} events${onPick ? ' · click to zoom in' : ''}`));
     if (onPick) rect.addEventListener('click', () => onPick(bucket));
     chart.append(rect);
   }

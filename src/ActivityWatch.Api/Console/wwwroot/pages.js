@@ -4,8 +4,8 @@ import { dataTable } from './table.js';
 
 // The smaller pages: reports, rules, ingestion, audit. Each table exports to CSV and JSON.
 
-function tablePanel(title, name, columns, rows, extra) {
-  const table = dataTable({ name, columns, rows, testid: `${name}-table` });
+function tablePanel(title, name, columns, rows, extra, emptyText) {
+  const table = dataTable({ name, columns, rows, testid: `${name}-table`, emptyText });
   return panel(title, table.element, extra);
 }
 
@@ -28,7 +28,7 @@ export async function renderReports(main) {
       timeCol('lastApiCall', 'Last API call'),
       { key: 'lastApiCallName', label: 'Call', value: (r) => r.lastApiCallName ?? '' },
       { key: 'accessKeysSeen', label: 'Root keys', value: (r) => (r.accessKeysSeen ?? []).join(' ') },
-    ], root),
+    ], root, undefined, 'No root user activity: no account’s root user signed in or called an API in the stored events.'),
     tablePanel('MFA posture', 'mfa', [
       { key: 'userName', label: 'User', value: (r) => r.userName },
       { key: 'accountId', label: 'Account', value: (r) => r.accountId },
@@ -36,7 +36,7 @@ export async function renderReports(main) {
       { key: 'signInsWithoutMfa', label: 'Without MFA', num: true, value: (r) => fmt.num(r.signInsWithoutMfa), render: (r) => (r.signInsWithoutMfa ? h('span', { class: 'err' }, fmt.num(r.signInsWithoutMfa)) : '0') },
       timeCol('lastSignInWithoutMfa', 'Last without MFA'),
       { key: 'hasMfaDevice', label: 'MFA device', value: (r) => (r.hasMfaDevice === null || r.hasMfaDevice === undefined ? 'unknown' : r.hasMfaDevice ? 'yes' : 'no') },
-    ], mfa),
+    ], mfa, undefined, 'No IAM user console sign-ins or MFA device changes in the stored events.'),
     tablePanel('Access keys', 'access-keys', [
       { key: 'id', label: 'Key', value: (r) => r.id, render: (r) => h('span', { class: 'mono' }, r.id) },
       { key: 'principal', label: 'Principal', value: (r) => r.principal ?? r.userName ?? '', render: (r) => fmt.short(r.principal ?? r.userName ?? '') },
@@ -46,14 +46,14 @@ export async function renderReports(main) {
       { key: 'lastService', label: 'Last service', value: (r) => r.lastService ?? '' },
       { key: 'calls', label: 'Calls', num: true, value: (r) => fmt.num(r.calls) },
       { key: 'networks', label: 'Networks', num: true, value: (r) => String((r.networks ?? []).length) },
-    ], keys),
+    ], keys, undefined, 'No long-term access keys (AKIA…) seen in the stored events.'),
     tablePanel('Unused access (90 days)', 'unused-access', [
       { key: 'findingType', label: 'Finding' },
       { key: 'resource', label: 'Principal', value: (r) => r.resource, render: (r) => h('a', { href: `#/principal?${new URLSearchParams({ p: r.resource })}` }, fmt.short(r.resource)) },
       { key: 'resourceOwnerAccount', label: 'Account', value: (r) => r.resourceOwnerAccount ?? '' },
       { key: 'details', label: 'Detail', value: (r) => (r.findingDetails ?? []).map((d) => Object.values(d).filter((v) => v && typeof v === 'object').map((v) => v.serviceNamespace ?? v.accessKeyId ?? '').join(' ')).join(' ') },
       timeCol('updatedAt', 'Analysed'),
-    ], unused));
+    ], unused, undefined, 'No unused access: every imported grant was used in 90 days, or no IAM state is imported (activitywatch permissions import auth.json).'));
 }
 
 function oldest(keys) {
@@ -154,7 +154,7 @@ export async function renderIngestion(main) {
       { key: 'duplicates', label: 'Duplicates', num: true, value: (r) => fmt.num(r.duplicates) },
       { key: 'rejected', label: 'Rejected', num: true, value: (r) => fmt.num(r.rejected) },
       timeCol('updatedAt', 'Updated'),
-    ], status.recentObjects),
+    ], status.recentObjects, undefined, 'No log objects read yet: ingest logs with `activitywatch ingest PATH`, or configure AWS sources.'),
     tablePanel('Quarantine', 'quarantine', [
       { key: 'sourceObject', label: 'Object', render: (r) => h('span', { class: 'mono' }, r.sourceObject) },
       { key: 'position', label: 'Position', num: true, value: (r) => String(r.position) },
@@ -162,7 +162,7 @@ export async function renderIngestion(main) {
       { key: 'reason', label: 'Reason' },
       { key: 'excerpt', label: 'Excerpt', render: (r) => h('span', { class: 'mono' }, r.excerpt ?? '') },
       timeCol('quarantinedAt', 'When'),
-    ], status.quarantine));
+    ], status.quarantine, undefined, 'No quarantined records: every record read so far was stored.'));
 }
 
 export async function renderAudit(main) {
@@ -174,5 +174,5 @@ export async function renderAudit(main) {
     { key: 'action', label: 'Action', render: (r) => h('span', { class: 'mono' }, r.action) },
     { key: 'target', label: 'Target', render: (r) => h('span', { class: 'mono' }, r.target) },
     { key: 'detail', label: 'Detail', value: (r) => r.detail ?? '' },
-  ], entries));
+  ], entries, undefined, 'No analyst actions yet: alert changes, suppressions, key changes and policy downloads appear here.'));
 }

@@ -2,46 +2,61 @@ import { get, session } from './api.js';
 import { h, fmt, panel, stat, kv, empty, severityPill, statusPill, toast } from './ui.js';
 import { dataTable } from './table.js';
 import { stackedLevels, levelColours } from './charts.js';
+import { term } from './event.js';
+import { extent, resolve, rangePicker, rangeParams, rangeState } from './range.js';
 
 export async function renderList(main, params, app) {
-  const filter = h('input', { placeholder: 'Filter with the query language, e.g. identityType:AssumedRole or alice', value: params.get('q') ?? '', class: 'grow', 'data-testid': 'principal-filter' });
-  const range = h('select', { 'aria-label': 'Time range' }, ['1', '7', '30', '90'].map((d) => h('option', { value: d, selected: d === (params.get('days') ?? '7') }, `Last ${d} day${d === '1' ? '' : 's'}`)));
+  const state = { ...rangeState(params, '7d'), q: params.get('q') ?? '' };
+  const filter = h('input', { placeholder: 'Filter with the query language, e.g. identityType:AssumedRole or principal:chen', value: state.q, class: 'grow', 'data-testid': 'principal-filter' });
+  let resolved = null;
   const table = dataTable({
-    name: 'principals', testid: 'principal-table', emptyText: 'No principals in this range.',
-    onOpen: (row) => app.navigate(`#/principal?${new URLSearchParams({ p: row.principal })}`),
+    name: 'principals', testid: 'principal-table',
+    emptyText: () => `No principals${filter.value.trim() ? ` match “${filter.value.trim()}”` : ''} in ${resolved ? `${fmt.time(resolved.since)} → ${fmt.time(resolved.until)}` : 'this range'}: choose another range or “All stored data”.`,
+    onOpen: (row) => app.navigate(`#/principal?${new URLSearchParams({ p: row.principal, ...rangeParams(state.from ? state : { preset: '30d' }) })}`),
     columns: [
       { key: 'principal', label: 'Principal', value: (r) => r.principal, render: (r) => h('b', {}, fmt.short(r.principal)) },
-      { key: 'identityType', label: 'Type' },
-      { key: 'accountId', label: 'Account', value: (r) => r.accountId ?? '' },
-      { key: 'events', label: 'Events', num: true, value: (r) => fmt.num(r.events) },
-      { key: 'errors', label: 'Errors', num: true, value: (r) => fmt.num(r.errors) },
-      { key: 'sourceIps', label: 'Source IPs', num: true, value: (r) => fmt.num(r.sourceIps) },
-      { key: 'lastSeen', label: 'Last seen', value: (r) => fmt.time(r.lastSeen), render: (r) => h('span', { title: fmt.time(r.lastSeen) }, fmt.ago(r.lastSeen)) },
+      { key: 'identityType', label: 'Type', width: '140px' },
+      { key: 'accountId', label: 'Account', width: '120px', value: (r) => r.accountId ?? '' },
+      { key: 'events', label: 'Events', width: '90px', num: true, value: (r) => fmt.num(r.events) },
+      { key: 'errors', label: 'Errors', width: '80px', num: true, value: (r) => fmt.num(r.errors) },
+      { key: 'sourceIps', label: 'Source IPs', width: '112px', num: true, value: (r) => fmt.num(r.sourceIps) },
+      { key: 'lastSeen', label: 'Last seen', width: '160px', value: (r) => fmt.time(r.lastSeen), render: (r) => h('span', { class: 'mono' }, fmt.time(r.lastSeen).replace('Z', '')) },
     ],
   });
-  const form = h('form', { class: 'toolbar', onsubmit: (e) => { e.preventDefault(); load(); } }, filter, range, h('button', { class: 'btn primary', type: 'submit' }, 'Apply'));
-  range.addEventListener('change', () => load());
-  main.replaceChildren(form, h('section', { class: 'panel' }, table.element));
+  const picker = rangePicker(state, (next) => { Object.assign(state, next); load(); });
+  const form = h('form', { class: 'toolbar', onsubmit: (e) => { e.preventDefault(); load(); } }, filter, h('button', { class: 'btn primary', type: 'submit' }, 'Apply'));
+  main.replaceChildren(form, h('div', { class: 'toolbar range-row' }, picker.element), picker.spanLine, h('section', { class: 'panel' }, table.element));
   async function load() {
-    const until = new Date();
-    const since = new Date(until.getTime() - Number(range.value) * 86400e3);
-    app.replaceHash(`#/principals?${new URLSearchParams({ ...(filter.value ? { q: filter.value } : {}), days: range.value })}`);
-    try { table.set(await get('/api/principals', { q: filter.value.trim(), since: since.toISOString(), until: until.toISOString(), limit: 500 })); }
-    catch (error) { toast(error.message, true); }
+    state.q = filter.value.trim();
+    app.replaceHash(`#/principals?${new URLSearchParams({ ...(state.q ? { q: state.q } : {}), ...rangeParams(state) })}`);
+    try {
+      const ext = await extent();
+      resolved = resolve(state, ext.newest);
+      picker.show(resolved, ext);
+      table.set(await get('/api/principals', { q: state.q, since: resolved.since.toISOString(), until: resolved.until.toISOString(), limit: 500 }));
+      main.dataset.loaded = 'true';
+    } catch (error) { toast(error.message, true); }
   }
   await load();
 }
 
+const presetDays = { '1h': 1, '24h': 1, '7d': 7, '30d': 30, '90d': 90 };
+
 export async function renderProfile(main, params, app) {
   const principal = params.get('p');
-  const days = Number(params.get('days') ?? '30');
-  const until = new Date();
-  const since = new Date(until.getTime() - days * 86400e3);
-  const page = await get('/api/principals/profile', { principal, since: since.toISOString(), until: until.toISOString() });
+  // Without from/to the API takes the chosen width up to this principal's own newest event.
+  const state = { ...rangeState(params, '30d') };
+  if (!params.get('range') && params.get('days')) state.preset = { 1: '24h', 7: '7d', 30: '30d', 90: '90d' }[params.get('days')] ?? '30d';
+  const page = await get('/api/principals/profile', state.from
+    ? { principal, since: state.from, until: state.to }
+    : { principal, days: presetDays[state.preset] ?? 30 });
   const p = page.profile;
   const mfaTotal = p.mfa.withMfa + p.mfa.withoutMfa;
-  const range = h('select', { 'aria-label': 'Time range', onchange: () => app.navigate(`#/principal?${new URLSearchParams({ p: principal, days: range.value })}`) },
-    ['1', '7', '30', '90'].map((d) => h('option', { value: d, selected: Number(d) === days }, `Last ${d} day${d === '1' ? '' : 's'}`)));
+  const picker = rangePicker(state, (next) => app.navigate(`#/principal?${new URLSearchParams({ p: principal, ...rangeParams(next) })}`), { span: false });
+  picker.show({
+    since: p.since, until: p.until,
+    label: state.from ? `${fmt.time(p.since)} → ${fmt.time(p.until)} (chosen range)` : `${fmt.time(p.since)} → ${fmt.time(p.until)}: the ${presetDays[state.preset] ?? 30} day${(presetDays[state.preset] ?? 30) === 1 ? '' : 's'} up to this principal’s newest event`,
+  }, null);
 
   const actions = dataTable({
     name: 'last-used-permissions', testid: 'actions-table', rows: p.actions,
@@ -84,8 +99,9 @@ export async function renderProfile(main, params, app) {
   }
 
   main.replaceChildren(
-    h('div', { class: 'toolbar' }, h('a', { href: '#/principals' }, '← Principals'), h('span', { class: 'grow' }), range,
-      h('a', { class: 'btn', href: `#/timeline?${new URLSearchParams({ q: `principal:"${principal}"`, range: days <= 1 ? '24h' : days <= 7 ? '7d' : days <= 30 ? '30d' : '90d' })}` }, 'Open in timeline')),
+    h('div', { class: 'toolbar' }, h('a', { href: '#/principals' }, '← Principals'), h('span', { class: 'grow' }),
+      h('a', { class: 'btn', 'data-testid': 'principal-timeline', href: `#/timeline?${new URLSearchParams({ q: term('principal', principal), from: new Date(p.since).toISOString(), to: new Date(p.until).toISOString() })}` }, 'Open in timeline (same range)')),
+    h('div', { class: 'toolbar range-row' }, picker.element),
     h('h2', { style: 'margin:0 0 4px;font-size:18px;word-break:break-all', 'data-testid': 'principal-name' }, principal),
     h('p', { class: 'muted', style: 'margin:0 0 16px' }, [p.identityTypes.map((t) => t.value).join(', '), p.isRoot ? ' · account root user' : ''].join('')),
     h('div', { class: 'grid cols-4', style: 'margin-bottom:16px' },
