@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Provisions and runs the PostgreSQL server ActivityWatch uses.
 #   scripts/postgres.sh start|stop|status|url
-# With ActivityWatch__Postgres__ConnectionString set, that server is used and nothing is
-# started. Otherwise a private cluster lives under .data/postgres, bound to 127.0.0.1 on
-# its own port, owned by the postgres OS user, with a password login for ActivityWatch.
+# With ActivityWatch__Postgres__ConnectionString set, `start` uses that server and starts
+# nothing. Otherwise a private cluster lives under .data/postgres, bound to 127.0.0.1 on
+# ACTIVITYWATCH_PGPORT (55432), owned by the postgres OS user, with a password login for
+# ActivityWatch. `stop` always stops this checkout's cluster, whatever the variable says.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -56,6 +57,16 @@ ready() {
   "$(pg_bin)/pg_isready" -h 127.0.0.1 -p "$PORT" -q 2>/dev/null
 }
 
+# This checkout's cluster is running (its postmaster answers pg_ctl), on whatever port.
+running() {
+  [[ -s "$DATA/PG_VERSION" ]] && as_pg "$(pg_bin)/pg_ctl" -D "$DATA" status >/dev/null 2>&1
+}
+
+# The port the running cluster listens on (line 4 of postmaster.pid).
+running_port() {
+  sed -n 4p "$DATA/postmaster.pid" 2>/dev/null
+}
+
 start() {
   if [[ -n "${ActivityWatch__Postgres__ConnectionString:-}" ]]; then
     url; return
@@ -87,12 +98,23 @@ work_mem = 32MB
 maintenance_work_mem = 256MB
 CONF
   fi
-  if ready && [[ ! -f "$DATA/postmaster.pid" ]]; then
-    echo "postgres.sh: 127.0.0.1:$PORT answers, but it is not this checkout's cluster ($DATA):" \
-         "stop that server (another checkout's \`scripts/postgres.sh stop\`) or choose another port with ACTIVITYWATCH_PGPORT" >&2
-    exit 1
-  fi
-  if ! ready; then
+  if running; then
+    if [[ "$(running_port)" != "$PORT" ]]; then
+      echo "postgres.sh: this checkout's cluster ($DATA) runs on port $(running_port), not $PORT:" \
+           "\`scripts/postgres.sh stop\` first, then start it with ACTIVITYWATCH_PGPORT=$PORT" >&2
+      exit 1
+    fi
+  else
+    if ready; then
+      echo "postgres.sh: 127.0.0.1:$PORT answers, but it is not this checkout's cluster ($DATA):" \
+           "stop that server (another checkout's \`scripts/postgres.sh stop\`) or choose another port with ACTIVITYWATCH_PGPORT" >&2
+      exit 1
+    fi
+    # The port was written into postgresql.conf when the cluster was made: ACTIVITYWATCH_PGPORT
+    # given later moves it (the last `port =` line wins, so it is rewritten in place).
+    if ! grep -qE "^port = $PORT\$" "$DATA/postgresql.conf"; then
+      as_pg sed -i -E "s/^port = [0-9]+\$/port = $PORT/" "$DATA/postgresql.conf"
+    fi
     as_pg "$bin/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w -t 60 start >/dev/null
   fi
   as_pg "$bin/psql" -h "$DATA" -p "$PORT" -U postgres -d postgres -qAt -v ON_ERROR_STOP=1 >/dev/null <<SQL
@@ -104,11 +126,12 @@ SQL
   url
 }
 
+# Stops this checkout's cluster if it runs, on whatever port, even when a connection string is
+# exported (scripts/activitywatch and start.sh export one that names this very cluster).
 stop() {
-  [[ -n "${ActivityWatch__Postgres__ConnectionString:-}" ]] && return
   local bin; bin="$(pg_bin)" || return 0
   resolve_data
-  if [[ -s "$DATA/PG_VERSION" ]] && ready; then
+  if running; then
     as_pg "$bin/pg_ctl" -D "$DATA" -m fast -w stop >/dev/null
   fi
 }
@@ -118,7 +141,7 @@ status() {
     echo "external: $ActivityWatch__Postgres__ConnectionString"; return
   fi
   resolve_data
-  if pg_bin >/dev/null && ready; then echo "running on 127.0.0.1:$PORT ($DATA)"; else echo "stopped"; return 3; fi
+  if pg_bin >/dev/null && running; then echo "running on 127.0.0.1:$(running_port) ($DATA)"; else echo "stopped"; return 3; fi
 }
 
 case "${1:-}" in

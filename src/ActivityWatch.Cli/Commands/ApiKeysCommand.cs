@@ -25,11 +25,20 @@ public static class ApiKeysCommand
         var name = new Option<string>("--name") { Description = "Who or what the key is for.", Required = true };
         var role = new Option<string>("--role") { Description = "viewer (read), responder (work alerts) or admin (rules, suppressions, keys).", Required = true };
         role.AcceptOnlyFromAmong([.. AnalystRoles.All]);
+        var onlyIfNone = new Option<bool>("--only-if-none")
+        {
+            Description = "Create the key only when no active key exists (a first run's sign-in, as scripts/start.sh does); otherwise print nothing.",
+        };
         var format = CommonOptions.Format();
-        var command = new Command("create", "Create a key; its secret is printed once and never stored.") { name, role, format };
+        var command = new Command("create", "Create a key; its secret is printed once and never stored.") { name, role, onlyIfNone, format };
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var host = await context.StartHostAsync(DaemonRole.Disabled, cancellationToken);
+            if (parse.GetValue(onlyIfNone) && (await host.Get<ApiKeys>().ListAsync(cancellationToken)).Count(k => k.RevokedAt is null) is var active and > 0)
+            {
+                await context.Error.WriteLineAsync($"{active} active key(s) exist already: none created (`activitywatch apikeys list`).");
+                return 0;
+            }
             var issued = await host.Get<ApiKeys>().CreateAsync(parse.GetValue(name)!, parse.GetValue(role)!, Operator, cancellationToken);
             if (parse.GetValue(format) == OutputFormat.Json)
             {

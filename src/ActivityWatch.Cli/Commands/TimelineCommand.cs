@@ -23,7 +23,6 @@ public static class TimelineCommand
     private static readonly Option<bool> ErrorsOnly = new("--errors-only") { Description = "Only records with an error code." };
     private static readonly Option<bool> Raw = new("--raw") { Description = "Include the raw record as logged." };
     private static readonly Option<bool> OldestFirst = new("--oldest-first") { Description = "Oldest first instead of newest first (what happened next)." };
-    private static readonly Option<string?> Cursor = new("--cursor") { Description = "Continue after this point: the cursor the previous page printed." };
     private static readonly Option<string?> Query = new("--query", "-q")
     {
         Description = "Query, e.g. 'eventName:Create* AND NOT errorCode:* AND sourceIp:203.0.113.0/24' or 'principal:chen' (fields: " +
@@ -37,18 +36,20 @@ public static class TimelineCommand
         var since = CommonOptions.Since();
         var until = CommonOptions.Until();
         Source.AcceptOnlyFromAmong(LogSources.CloudTrail, LogSources.S3Access);
-        Cursor.Validators.Add(result =>
+        // Built per command line: a validator added to a shared option would pile up across runs.
+        var cursorOption = new Option<string?>("--cursor") { Description = "Continue after this point: the cursor the previous page printed." };
+        cursorOption.Validators.Add(result =>
         {
             if (result.Tokens.Count > 0 && !TimelineCursor.TryParse(result.Tokens[0].Value, out _))
                 result.AddError($"invalid cursor '{result.Tokens[0].Value}' for --cursor (use the cursor a previous page printed, e.g. 639322611549914056.3f275a20010f8dd789db4b46ae6559b5)");
         });
         var command = new Command("timeline", "Search activity, newest first (--oldest-first to reverse), 100 at a time.")
         {
-            Principal, AccessKey, Ip, EventName, Account, Source, since, until, ErrorsOnly, Query, limit, Cursor, OldestFirst, format, Raw,
+            Principal, AccessKey, Ip, EventName, Account, Source, since, until, ErrorsOnly, Query, limit, cursorOption, OldestFirst, format, Raw,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            TimelineCursor? after = TimelineCursor.TryParse(parse.GetValue(Cursor), out var cursor) ? cursor : null;
+            TimelineCursor? after = TimelineCursor.TryParse(parse.GetValue(cursorOption), out var cursor) ? cursor : null;
             var filter = new TimelineFilter
             {
                 Principal = parse.GetValue(Principal),
