@@ -5,8 +5,8 @@ using Microsoft.Playwright;
 namespace ActivityWatch.Api.Tests.Browser;
 
 /// <summary>
-/// The API with recent activity (so the console's default "last 24h" shows it) and Debian's
-/// Chromium driven by Playwright: no browser download (see shared FACTS.md).
+/// The API with recent activity (a subclass seeds its own) and Debian's Chromium driven by
+/// Playwright: no browser download (see shared FACTS.md).
 /// </summary>
 public class ConsoleServer : ApiServer
 {
@@ -22,12 +22,7 @@ public class ConsoleServer : ApiServer
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        var records = new List<string>();
-        for (var i = 0; i < 40; i++)
-            records.Add(CloudTrailRecords.IamUserCall(i % 4 == 0 ? "ListBuckets" : "GetObject", time: Recent.AddMinutes(-i * 7), sourceIp: "203.0.113." + (i % 3 + 10)));
-        records.Add(CloudTrailRecords.IamUserCall("CreateAccessKey", eventSource: "iam.amazonaws.com", time: Recent.AddMinutes(5), mfa: true));
-        records.Add(CloudTrailRecords.AssumedRoleCall("RunInstances", time: Recent.AddMinutes(-30)));
-        await IngestAsync([.. records]);
+        await SeedAsync();
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -39,10 +34,21 @@ public class ConsoleServer : ApiServer
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
-    /// <summary>A fresh page signed in through the sign-in form with the role's key.</summary>
-    public async Task<IPage> SignInAsync(string role)
+    /// <summary>The records the console shows: by default two hours old, so every page's default range holds them.</summary>
+    protected virtual async Task SeedAsync()
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, BaseURL = BaseAddress.ToString() });
+        var records = new List<string>();
+        for (var i = 0; i < 40; i++)
+            records.Add(CloudTrailRecords.IamUserCall(i % 4 == 0 ? "ListBuckets" : "GetObject", time: Recent.AddMinutes(-i * 7), sourceIp: "203.0.113." + (i % 3 + 10)));
+        records.Add(CloudTrailRecords.IamUserCall("CreateAccessKey", eventSource: "iam.amazonaws.com", time: Recent.AddMinutes(5), mfa: true));
+        records.Add(CloudTrailRecords.AssumedRoleCall("RunInstances", time: Recent.AddMinutes(-30)));
+        await IngestAsync([.. records]);
+    }
+
+    /// <summary>A fresh page signed in through the sign-in form with the role's key.</summary>
+    public async Task<IPage> SignInAsync(string role, int width = 1440)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 }, BaseURL = BaseAddress.ToString() });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
         await page.GotoAsync("/");

@@ -1,5 +1,5 @@
 import { get, session, ApiError } from './api.js';
-import { h, panel, empty, fmt, toast } from './ui.js';
+import { h, panel, empty, fmt, toast, closeDrawer } from './ui.js';
 import { dataTable, saveBlob } from './table.js';
 import { histogram } from './charts.js';
 import { showEvent, timelineColumns, addTerm } from './event.js';
@@ -13,7 +13,7 @@ export async function render(main, params, app) {
   const queryError = h('div', { class: 'query-error', 'data-testid': 'query-error', hidden: true });
   const chartBody = h('div', { class: 'body' });
   const summary = h('span', { class: 'muted', 'data-testid': 'timeline-summary' });
-  const onFilter = (field, value, negate) => { input.value = addTerm(input.value, field, value, negate); search(); };
+  const onFilter = (field, value, negate) => { closeDrawer(); input.value = addTerm(input.value, field, value, negate); search(); };
   let why = '';
   const table = dataTable({
     columns: timelineColumns({ onFilter }), name: 'timeline', testid: 'timeline-table', onOpen: (row) => showEvent(row.storedEventId, { onFilter }),
