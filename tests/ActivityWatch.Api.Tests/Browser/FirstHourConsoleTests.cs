@@ -36,7 +36,7 @@ public class FirstHourConsoleTests(HistoryConsoleServer server) : IClassFixture<
         await Assertions.Expect(page.Locator("[data-testid=range-label]")).ToHaveTextAsync(
             "2026-11-02 13:00:01Z → 2026-11-03 13:00:01Z: the 24 hours up to the newest stored event");
         await Assertions.Expect(page.Locator("[data-testid=data-extent]")).ToHaveTextAsync("Stored events: 2026-11-02 08:00:00Z → 2026-11-03 13:00:00Z");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "first-hour-timeline.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleServer.ScreenshotFolder, "first-hour-timeline.png") });
         await page.Context.CloseAsync();
     }
 
@@ -158,6 +158,12 @@ public class FirstHourConsoleTests(HistoryConsoleServer server) : IClassFixture<
         using var rows = JsonDocument.Parse(await File.ReadAllTextAsync(await download.PathAsync()));
 
         Assert.Equal(157, rows.RootElement.GetArrayLength());
+
+        // As CSV too, with a formula in a log field kept as text.
+        var csv = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=export-csv]").First.ClickAsync());
+        var lines = await File.ReadAllLinesAsync(await csv.PathAsync());
+        Assert.Equal(158, lines.Length);
+        Assert.Contains(lines, l => l.Contains("user/mallory") && l.Contains(",\"'=HYPERLINK(\"\"http://attacker.example/\"\","));
         await page.Context.CloseAsync();
     }
 
@@ -203,7 +209,7 @@ public class FirstHourConsoleTests(HistoryConsoleServer server) : IClassFixture<
         await Assertions.Expect(rows).ToHaveCountAsync(2);
         await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("high");
         await Assertions.Expect(rows.Nth(1).Locator("[data-testid=group-count]")).ToHaveTextAsync("3 alerts on 2026-11-03");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "first-hour-alerts.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleServer.ScreenshotFolder, "first-hour-alerts.png") });
 
         await page.Locator("body").PressAsync("j");
         await page.Locator("body").PressAsync("Enter");
@@ -231,7 +237,7 @@ public class FirstHourConsoleTests(HistoryConsoleServer server) : IClassFixture<
             "() => [...document.querySelectorAll('.table-wrap')].filter((w) => w.scrollWidth > w.clientWidth + 1).map((w) => `${w.querySelector('table')?.dataset.testid}: ${w.scrollWidth} > ${w.clientWidth}`)");
 
         Assert.Empty(overflowing);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"fit-1400-{Regex.Replace(route, "[^a-z]", "")}.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleServer.ScreenshotFolder, $"fit-1400-{Regex.Replace(route, "[^a-z]", "")}.png") });
         await page.Context.CloseAsync();
     }
 }

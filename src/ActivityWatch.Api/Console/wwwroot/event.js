@@ -96,14 +96,14 @@ export function timelineColumns({ onFilter } = {}) {
     { key: 'eventTime', label: 'Time', width: '122px', value: (r) => fmt.time(r.eventTime),
       render: (r) => h('span', { class: 'mono' }, fmt.time(r.eventTime).slice(5).replace('Z', '')) },
     { key: 'principal', label: 'Principal', value: (r) => r.principal, render: (r) => pivot('principal', r.sessionName ? `${fmt.short(r.principal)} · ${r.sessionName}` : fmt.short(r.principal), r.principal, onFilter) },
-    { key: 'eventName', label: 'Event', width: '20%', value: (r) => `${r.eventName ?? ''} ${r.eventSource ?? ''}`.trim(),
+    { key: 'eventName', label: 'Event', width: '22%', value: (r) => `${r.eventName ?? ''} ${r.eventSource ?? ''}`.trim(),
       render: (r) => [pivot('eventName', r.eventName, r.eventName, onFilter), ' ', pivot('eventSource', serviceName(r.eventSource), r.eventSource, onFilter, 'service')] },
-    { key: 'sourceIp', label: 'Source IP', width: '126px', value: (r) => r.sourceIp ?? '', render: (r) => pivot('sourceIp', r.sourceIp, r.sourceIp, onFilter, 'mono') },
-    { key: 'awsRegion', label: 'Region', width: '104px', value: (r) => r.awsRegion ?? '', render: (r) => pivot('region', r.awsRegion, r.awsRegion, onFilter) },
-    { key: 'errorCode', label: 'Error', width: '108px', value: (r) => r.errorCode ?? '', render: (r) => pivot('errorCode', r.errorCode, r.errorCode, onFilter, 'err') },
-    { key: 'mfa', label: 'MFA', width: '56px', value: (r) => (r.mfa === null || r.mfa === undefined ? '' : r.mfa ? 'yes' : 'no'),
+    { key: 'sourceIp', label: 'Source IP', width: '124px', value: (r) => r.sourceIp ?? '', render: (r) => pivot('sourceIp', r.sourceIp, r.sourceIp, onFilter, 'mono') },
+    { key: 'awsRegion', label: 'Region', width: '96px', value: (r) => r.awsRegion ?? '', render: (r) => pivot('region', r.awsRegion, r.awsRegion, onFilter) },
+    { key: 'errorCode', label: 'Error', width: '100px', value: (r) => r.errorCode ?? '', render: (r) => pivot('errorCode', r.errorCode, r.errorCode, onFilter, 'err') },
+    { key: 'mfa', label: 'MFA', width: '52px', value: (r) => (r.mfa === null || r.mfa === undefined ? '' : r.mfa ? 'yes' : 'no'),
       render: (r) => (r.mfa === null || r.mfa === undefined ? '' : pivot('mfa', r.mfa ? 'yes' : 'no', String(r.mfa), onFilter)) },
-    { key: 'accessKeyId', label: 'Access key', width: '168px', value: (r) => r.accessKeyId ?? '', render: (r) => pivot('accessKeyId', r.accessKeyId, r.accessKeyId, onFilter, 'mono') },
+    { key: 'accessKeyId', label: 'Access key', width: '164px', value: (r) => r.accessKeyId ?? '', render: (r) => pivot('accessKeyId', r.accessKeyId, r.accessKeyId, onFilter, 'mono') },
   ];
 }
 

@@ -101,9 +101,9 @@ export async function renderProfile(main, params, app) {
   main.replaceChildren(
     h('div', { class: 'toolbar' }, h('a', { href: '#/principals' }, '← Principals'), h('span', { class: 'grow' }),
       h('a', { class: 'btn', 'data-testid': 'principal-timeline', href: `#/timeline?${new URLSearchParams({ q: term('principal', principal), from: new Date(p.since).toISOString(), to: new Date(p.until).toISOString() })}` }, 'Open in timeline (same range)')),
-    h('div', { class: 'toolbar range-row' }, picker.element),
     h('h2', { style: 'margin:0 0 4px;font-size:18px;word-break:break-all', 'data-testid': 'principal-name' }, principal),
-    h('p', { class: 'muted', style: 'margin:0 0 16px' }, [p.identityTypes.map((t) => t.value).join(', '), p.isRoot ? ' · account root user' : ''].join('')),
+    h('p', { class: 'muted', style: 'margin:0 0 12px' }, [p.identityTypes.map((t) => t.value).join(', '), p.isRoot ? ' · account root user' : ''].join('')),
+    h('div', { class: 'toolbar range-row', style: 'margin-bottom:16px' }, picker.element),
     h('div', { class: 'grid cols-4', style: 'margin-bottom:16px' },
       stat('Events', fmt.num(p.events), `${fmt.num(p.errors)} errors`),
       stat('Last seen', p.lastSeen ? fmt.ago(p.lastSeen) : '—', p.lastSeen ? fmt.time(p.lastSeen) : ''),
