@@ -53,6 +53,8 @@ public sealed class DeliveryHost : IAsyncDisposable
         {
             builder.Services.AddConsumeObserver(_ => consumed);
             builder.Logging.AddProvider(logs);
+            // The log consumer writes at Information, which `serve` and `watch` show and batch hosts do not.
+            builder.Logging.AddFilter(typeof(LogAlertConsumer).FullName, LogLevel.Information);
         });
         return new DeliveryHost(host, consumed, logs, rabbitMq ? settings : null);
     }
