@@ -99,11 +99,11 @@ export function timelineColumns({ onFilter } = {}) {
     { key: 'eventName', label: 'Event', width: '22%', value: (r) => `${r.eventName ?? ''} ${r.eventSource ?? ''}`.trim(),
       render: (r) => [pivot('eventName', r.eventName, r.eventName, onFilter), ' ', pivot('eventSource', serviceName(r.eventSource), r.eventSource, onFilter, 'service')] },
     { key: 'sourceIp', label: 'Source IP', width: '124px', value: (r) => r.sourceIp ?? '', render: (r) => pivot('sourceIp', r.sourceIp, r.sourceIp, onFilter, 'mono') },
-    { key: 'awsRegion', label: 'Region', width: '96px', value: (r) => r.awsRegion ?? '', render: (r) => pivot('region', r.awsRegion, r.awsRegion, onFilter) },
-    { key: 'errorCode', label: 'Error', width: '100px', value: (r) => r.errorCode ?? '', render: (r) => pivot('errorCode', r.errorCode, r.errorCode, onFilter, 'err') },
+    { key: 'awsRegion', label: 'Region', width: '92px', value: (r) => r.awsRegion ?? '', render: (r) => pivot('region', r.awsRegion, r.awsRegion, onFilter) },
+    { key: 'errorCode', label: 'Error', width: '96px', value: (r) => r.errorCode ?? '', render: (r) => pivot('errorCode', r.errorCode, r.errorCode, onFilter, 'err') },
     { key: 'mfa', label: 'MFA', width: '52px', value: (r) => (r.mfa === null || r.mfa === undefined ? '' : r.mfa ? 'yes' : 'no'),
       render: (r) => (r.mfa === null || r.mfa === undefined ? '' : pivot('mfa', r.mfa ? 'yes' : 'no', String(r.mfa), onFilter)) },
-    { key: 'accessKeyId', label: 'Access key', width: '164px', value: (r) => r.accessKeyId ?? '', render: (r) => pivot('accessKeyId', r.accessKeyId, r.accessKeyId, onFilter, 'mono') },
+    { key: 'accessKeyId', label: 'Access key', width: '176px', value: (r) => r.accessKeyId ?? '', render: (r) => pivot('accessKeyId', r.accessKeyId, r.accessKeyId, onFilter, 'mono') },
   ];
 }
 
