@@ -18,7 +18,7 @@ namespace ActivityWatch.Api.Tests;
 /// An OIDC issuer configured by authority; the test hands the JWT handler the issuer's signing key
 /// directly (as its discovery document would), so no network is involved.
 /// </summary>
-public sealed class OidcServer : ApiServer
+public class OidcServer : ApiServer
 {
     public const string Issuer = "https://login.example.test/tenant";
     public const string Audience = "api://activitywatch";
