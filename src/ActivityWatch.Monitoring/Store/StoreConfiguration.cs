@@ -33,6 +33,11 @@ public static class StoreConfiguration
         options.Events.EnableUniqueIndexOnEventId = true;
         options.Events.AddEventType<ActivityRecorded>();
         options.Events.UseBinarySerializer<ActivityRecorded>(new EventBodies());
+        // Sequence order = commit order for every append (see EventAppendOrder). Marten's commit
+        // retries would replay an append on a fresh transaction without that lock: callers retry
+        // whole units of work instead (the ingest's batches, the daemon's pages).
+        options.Listeners.Add(new EventAppendOrder(postgres.Schema));
+        options.ConfigureWritePolly(_ => { });
 
         options.Schema.For<SourceCheckpoint>().Identity(c => c.Id);
         options.Schema.For<QuarantinedRecord>().Identity(q => q.Id)
