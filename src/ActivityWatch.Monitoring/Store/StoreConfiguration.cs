@@ -20,7 +20,8 @@ public static class StoreConfiguration
         options.Connection(dataSource);
         options.DatabaseSchemaName = postgres.Schema;
         options.Events.DatabaseSchemaName = postgres.Schema;
-        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        // Documents and JSON events quote record content: PostgresSafeStrings keeps jsonb from refusing it.
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json => json.Converters.Add(new PostgresSafeStrings()));
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
 
         // A stream per log object (file, S3 object, SQS batch) keyed by its name: see README, "Streams".
