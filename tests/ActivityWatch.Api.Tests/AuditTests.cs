@@ -111,6 +111,18 @@ public class AuditTests(AuditServer server) : IClassFixture<AuditServer>
     }
 
     [Fact]
+    public async Task NoteWithCharactersJsonbRefuses_IsStored_NotA500()
+    {
+        var id = await OpenAlertAsync();
+        var (client, _) = await KeyAsync("odd-typist", AnalystRoles.Responder);
+
+        using var response = await client.PostAsJsonAsync($"/api/alerts/{id}/notes", new { note = "nul\u0000 and a lone \ud800 surrogate" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(await AuditAsync($"alert/{id}"), e => e.Action == "alert.note");
+    }
+
+    [Fact]
     public async Task Suppression_AndItsEntry_CommitTogether()
     {
         var (admin, actor) = await KeyAsync("alice", AnalystRoles.Admin);
