@@ -36,7 +36,7 @@ public class ReportApiTests(ApiServer server) : IClassFixture<ApiServer>
 
         using var response = await client.GetAsync("/api/reports/policy?principal=" + Uri.EscapeDataString(principal));
         var body = await response.ReadAsync();
-        var audit = await server.Get<AuditTrail>().ListAsync("key:test-viewer", 10, CancellationToken.None);
+        var audit = await server.Get<AuditTrail>().ListAsync(server.Actors[AnalystRoles.Viewer], 10, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
