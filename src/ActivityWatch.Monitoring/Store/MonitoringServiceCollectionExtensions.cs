@@ -51,6 +51,7 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton<CatchUp>();
         services.AddSingleton<LivePath.ViewVerifier>();
         services.AddSingleton<LivePath.LivePathQueries>();
+        services.AddSingleton<LivePath.ViewSnapshots>();
         return services;
     }
 

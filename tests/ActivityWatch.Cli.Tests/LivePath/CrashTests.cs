@@ -21,7 +21,7 @@ public sealed class CrashTests(SampleLogs logs) : IClassFixture<SampleLogs>
     {
         await using var clean = await TestHost.StartAsync("crash-clean");
         await clean.IngestFilesAsync(logs.Folder);
-        var expected = await ViewSnapshot.TakeAsync(clean.Schema);
+        var expected = await ViewSnapshot.TakeAsync(clean);
 
         var schema = TestDatabase.NewSchema("crash");
         var random = new Random(12);
@@ -46,7 +46,7 @@ public sealed class CrashTests(SampleLogs logs) : IClassFixture<SampleLogs>
         var verification = await reader.Get<ViewVerifier>().VerifyAsync(CancellationToken.None);
         Assert.True(verification.Clean, string.Join("; ", verification.Views.Where(v => v.Differences > 0).Select(v => $"{v.View}: {v.Differences}")));
         Assert.Equal(verification.NewestSequence, verification.ProcessedSequence);
-        var snapshot = await ViewSnapshot.TakeAsync(schema);
+        var snapshot = await ViewSnapshot.TakeAsync(reader);
         Assert.True(expected.SequenceEqual(snapshot), $"killed after {string.Join(", ", killedAfter)} ms: {ViewSnapshot.Difference(expected, snapshot)}");
         Assert.Equal(await clean.SqlAsync("SELECT count(*) FROM {schema}.aw_timeline"), await reader.SqlAsync("SELECT count(*) FROM {schema}.aw_timeline"));
     }

@@ -26,7 +26,7 @@ public sealed class DeterminismTests(SampleLogs logs) : IClassFixture<SampleLogs
             Assert.Equal(summary.Records, summary.Ingested);
 
             await AssertCleanAsync(host);
-            var snapshot = await ViewSnapshot.TakeAsync(host.Schema);
+            var snapshot = await ViewSnapshot.TakeAsync(host);
             first ??= snapshot;
             Assert.True(first.SequenceEqual(snapshot), $"writers {writers}, parallelism {parallelism}: {ViewSnapshot.Difference(first, snapshot)}");
         }
@@ -37,7 +37,7 @@ public sealed class DeterminismTests(SampleLogs logs) : IClassFixture<SampleLogs
     {
         await using var alone = await TestHost.StartAsync("twonodes-alone", settings: Writers(1));
         await alone.IngestFilesAsync(logs.Folder);
-        var expected = await ViewSnapshot.TakeAsync(alone.Schema);
+        var expected = await ViewSnapshot.TakeAsync(alone);
 
         var schema = TestDatabase.NewSchema("twonodes");
         await using var one = await TestHost.StartAsync("twonodes", DaemonRole.HotCold, schema: schema);
@@ -47,7 +47,7 @@ public sealed class DeterminismTests(SampleLogs logs) : IClassFixture<SampleLogs
         Assert.Equal(summaries[0].Records, summaries.Sum(s => s.Ingested));
         await one.WaitForProjectionsAsync();
         await AssertCleanAsync(one);
-        var snapshot = await ViewSnapshot.TakeAsync(schema);
+        var snapshot = await ViewSnapshot.TakeAsync(one);
         Assert.True(expected.SequenceEqual(snapshot), ViewSnapshot.Difference(expected, snapshot));
     }
 
