@@ -7,8 +7,10 @@ using Npgsql;
 namespace ActivityWatch.Api.Problems;
 
 /// <summary>
-/// Turns a query error that escaped an endpoint into its 400, and PostgreSQL being unreachable into
-/// a 503 naming the server (the console shows "database unavailable"); everything else stays a 500 problem.
+/// Turns a query error that escaped an endpoint into its 400, and a request the framework could not
+/// bind (a malformed time, a number out of range) into its 400 as well, in every environment (in
+/// Development the framework throws those instead of answering). PostgreSQL being unreachable is a
+/// 503 naming the server (the console shows "database unavailable"). Everything else stays a 500 problem.
 /// </summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problems, NpgsqlDataSource dataSource) : IExceptionHandler
 {
@@ -16,35 +18,35 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, NpgsqlD
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is QuerySyntaxException query)
+        var problem = exception switch
         {
-            httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return await problems.TryWriteAsync(new ProblemDetailsContext
+            QuerySyntaxException query => new Microsoft.AspNetCore.Mvc.ProblemDetails
             {
-                HttpContext = httpContext,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status400BadRequest,
-                    Title = "Invalid query",
-                    Detail = query.Message,
-                    Extensions = { ["position"] = query.Position, ["reason"] = query.Reason },
-                },
-            });
-        }
-        if (DatabaseOutage.Find(exception, dataSource.ConnectionString) is not { } outage) return false;
-        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        httpContext.Response.Headers.RetryAfter = "5";
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Type = DatabaseUnavailableType,
-                Title = "Database unavailable",
-                Detail = $"{outage.Summary}.",
-                Extensions = { ["database"] = outage.Database is null ? outage.Server : $"{outage.Server}/{outage.Database}" },
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Invalid query",
+                Detail = query.Message,
+                Extensions = { ["position"] = query.Position, ["reason"] = query.Reason },
             },
-        });
+            BadHttpRequestException bad => new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = "Invalid request",
+                Detail = bad.Message,
+            },
+            _ => DatabaseOutage.Find(exception, dataSource.ConnectionString) is { } outage
+                ? new Microsoft.AspNetCore.Mvc.ProblemDetails
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Type = DatabaseUnavailableType,
+                    Title = "Database unavailable",
+                    Detail = $"{outage.Summary}.",
+                    Extensions = { ["database"] = outage.Database is null ? outage.Server : $"{outage.Server}/{outage.Database}" },
+                }
+                : null,
+        };
+        if (problem is null) return false;
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        if (problem.Type == DatabaseUnavailableType) httpContext.Response.Headers.RetryAfter = "5";
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
     }
 }

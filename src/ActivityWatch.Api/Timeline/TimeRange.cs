@@ -15,7 +15,8 @@ public readonly record struct TimeRange(DateTimeOffset Since, DateTimeOffset Unt
         var basis = since is null && until is null ? newestEvent is null ? TimeRangeBasis.Now : TimeRangeBasis.NewestEvent : TimeRangeBasis.Requested;
         // Until is exclusive: the second after the newest event keeps it in range.
         var end = until ?? (basis == TimeRangeBasis.NewestEvent ? AfterSecond(newestEvent!.Value) : now);
-        var start = since ?? end - fallback;
+        // An 'until' near year 1 must not take the default start below the calendar (a 500, not an answer).
+        var start = since ?? (end - DateTimeOffset.MinValue > fallback ? end - fallback : DateTimeOffset.MinValue);
         range = new TimeRange(start, end, basis);
         error = start >= end ? "'since' must be before 'until'."
             : end - start > TimeSpan.FromDays(maxDays) ? $"The time range may cover at most {maxDays} days."

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ActivityWatch.Cli.Commands.Status;
 using ActivityWatch.Cli.Output;
 using ActivityWatch.Ingestion.Aws.Status;
+using ActivityWatch.Monitoring.LivePath;
 using ActivityWatch.Monitoring.Store;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ public static class StatusCommand
             await using var host = await context.StartHostAsync(DaemonRole.Disabled, cancellationToken);
             var sources = await host.Get<SourceStatusQueries>().ListAsync(cancellationToken);
             var local = await LocalIngest.ReadAsync(host.Get<IDocumentStore>(), host.Get<NpgsqlDataSource>(), host.Get<IOptions<PostgresOptions>>().Value.Schema, cancellationToken);
+            var livePath = await host.Get<LivePathQueries>().StatusAsync(10, cancellationToken);
             if (parse.GetValue(format) == OutputFormat.Json)
             {
                 // Files read by `ingest` are one more entry of the same shape, type "files".
@@ -54,6 +56,7 @@ public static class StatusCommand
                 return 0;
             }
             WriteLocal(context.Out, local);
+            WriteLivePath(context.Out, livePath);
             if (sources.Count == 0)
             {
                 context.Out.WriteLine("AWS sources: none configured or seen yet (set ActivityWatch__Sources__S3Prefixes__0 or __Queues__0 and run `activitywatch watch`).");
@@ -92,6 +95,18 @@ public static class StatusCommand
         output.WriteLine(local.NewestEvent is { } newest
             ? $"Stored events: {local.OldestEvent:yyyy-MM-dd HH:mm} to {newest:yyyy-MM-dd HH:mm} UTC"
             : "Stored events: none yet");
+    }
+
+    /// <summary>The live path's position and the records its members could not process (`verify` lists them all).</summary>
+    private static void WriteLivePath(TextWriter output, LivePathStatus livePath)
+    {
+        output.WriteLine(livePath.Behind == 0
+            ? $"Live path: every stored event processed (sequence {livePath.ProcessedSequence:N0})."
+            : $"Live path: {livePath.Behind:N0} stored event(s) not processed yet (at {livePath.ProcessedSequence:N0} of {livePath.NewestSequence:N0}).");
+        if (livePath.FailureCount == 0) return;
+        output.WriteLine($"Live path: {livePath.FailureCount:N0} record(s) a member could not process (the other members did); `activitywatch verify` lists them:");
+        foreach (var f in livePath.RecentFailures)
+            output.WriteLine($"  {f.Member} at sequence {f.Sequence} ({f.SourceObject} #{f.Position}): {f.Error}: {f.Message}");
     }
 
     private static string? Checkpoint(SourceStatus source) =>
