@@ -73,7 +73,7 @@ public static class RuleEndpoints
         if (DetectionCatalogue.Find(id) is not { } rule) return ApiProblems.NotFound($"No rule '{id}'.");
         var maxDays = options.Value.MaxRangeDays;
         var until = window?.Until ?? time.GetUtcNow();
-        if (!TimeRange.TryResolve(window?.Since, until, time.GetUtcNow(), TimeSpan.FromDays(maxDays), maxDays, out var range, out var rangeError))
+        if (!TimeRange.TryResolve(window?.Since, until, time.GetUtcNow(), newestEvent: null, TimeSpan.FromDays(maxDays), maxDays, out var range, out var rangeError))
             return ApiProblems.BadRequest(rangeError!, "since");
         var analyst = Analyst.From(http.User);
         await using var held = await locks.TryTakeAsync(analyst.Id, cancellationToken);
