@@ -114,10 +114,10 @@ public sealed class PrincipalQueries(NpgsqlDataSource dataSource, IOptions<Postg
     {
         await using var command = dataSource.CreateCommand($"""
             SELECT date_bin(@bucket, t.event_time, @since), t.event_source, t.event_name, count(*), count(t.error_code),
-                   min(t.event_time), max(t.event_time), max(t.event_time) FILTER (WHERE t.error_code IS NULL)
+                   min(t.event_time), max(t.event_time), max(t.event_time) FILTER (WHERE t.error_code IS NULL), t.source
             FROM {_table} t
             WHERE t.principal = @principal AND t.event_time >= @since AND t.event_time < @until
-            GROUP BY 1, 2, 3
+            GROUP BY 1, 2, 3, 9
             ORDER BY 1
             """);
         command.Parameters.Add(new NpgsqlParameter("principal", NpgsqlDbType.Text) { Value = principal });
@@ -137,7 +137,7 @@ public sealed class PrincipalQueries(NpgsqlDataSource dataSource, IOptions<Postg
             var first = Time(reader, 5);
             var last = Time(reader, 6);
             DateTimeOffset? succeeded = reader.IsDBNull(7) ? null : Time(reader, 7);
-            var (action, level) = levels.Classify(source, name);
+            var (action, level) = levels.Classify(reader.GetString(8), source, name);
 
             if (!points.TryGetValue(start, out var counts)) points[start] = counts = AccessLevelNames.Ordered.ToDictionary(l => l, _ => 0L);
             counts[level] += count;
