@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using ActivityWatch.Simulation.Randomness;
 
@@ -45,7 +46,7 @@ public sealed class AuthorizationDetailsWriter(SimulationOptions options, Simula
     {
         var random = new SimulationRandom(unchecked(options.Seed * 104729 + StableIndex(account)));
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             WriteUsers(json, account, random);

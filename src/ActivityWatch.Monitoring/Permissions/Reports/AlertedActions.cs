@@ -15,8 +15,10 @@ namespace ActivityWatch.Monitoring.Permissions.Reports;
 /// The used actions a generated policy must not grant by default: those whose every successful
 /// call in the window is evidence of an incident, an open or acknowledged high or critical alert
 /// (StopLogging, a backdoor user, AdministratorAccess attached), so the policy does not re-grant
-/// the attack. Routine change tracking (low and medium alerts) and resolved or suppressed alerts
-/// do not count. Evidence records are read back and mapped to actions as the last-used view maps them.
+/// the attack. An open medium alert that shares evidence with such an alert (the anomaly model
+/// flagging the same calls, and the call before them) belongs to the same incident. Routine change
+/// tracking (low alerts, medium ones on their own) and resolved or suppressed alerts do not count.
+/// Evidence records are read back and mapped to actions as the last-used view maps them.
 /// </summary>
 public sealed class AlertedActions(IDocumentStore store, NpgsqlDataSource dataSource, IOptions<PostgresOptions> postgres)
 {
@@ -69,11 +71,13 @@ public sealed class AlertedActions(IDocumentStore store, NpgsqlDataSource dataSo
     {
         await using var session = store.QuerySession();
         var names = principals.ToArray();
-        return await session.Query<Alert>()
-            .Where(a => names.Contains(a.Principal)
-                && (a.Status == AlertStatus.Open || a.Status == AlertStatus.Acknowledged)
-                && (a.Severity == Severity.High || a.Severity == Severity.Critical))
+        var active = await session.Query<Alert>()
+            .Where(a => names.Contains(a.Principal) && (a.Status == AlertStatus.Open || a.Status == AlertStatus.Acknowledged))
             .ToListAsync(cancellationToken);
+        var incidents = active.Where(a => Severity.Rank(a.Severity) >= Severity.Rank(Severity.High)).ToList();
+        var evidence = incidents.SelectMany(a => a.EventIds).ToHashSet(StringComparer.Ordinal);
+        incidents.AddRange(active.Where(a => a.Severity == Severity.Medium && a.EventIds.Any(evidence.Contains)));
+        return incidents;
     }
 
     /// <summary>The alert's evidence records: ids are CloudTrail eventIDs or S3 request ids, else record keys (see RecordFields.EvidenceId).</summary>
