@@ -80,7 +80,7 @@ public sealed class PolicyGeneratorTests
     [Fact]
     public void GeneratedPolicy_NeverNamesAnActionOutsideTheCatalogue_AndSaysWhatItLeftOut()
     {
-        var catalog = PermissionFixtures.Catalog();
+        var catalog = ActivityWatch.Monitoring.Permissions.Catalog.BuiltInCatalog.Create();
         string[] used = ["s3:GetObject", "s3:REST.GET.ACL", "madeup:DoThing", "kms:Decrypt", "ec2:LaunchSomethingNew", "s3:GetObjectAcl"];
 
         var policy = PolicyGenerator.Generate(Role, null, used.Select(a => Use(a)), new Dictionary<string, IReadOnlyList<string>>(), catalog: catalog);

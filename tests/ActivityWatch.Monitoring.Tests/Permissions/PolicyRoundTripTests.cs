@@ -23,7 +23,7 @@ namespace ActivityWatch.Monitoring.Tests.Permissions;
 /// </summary>
 public sealed class PolicyRoundTripTests : IAsyncLifetime
 {
-    private static readonly SimulationOptions Options = new() { Days = 2, Principals = 10, Seed = 3 };
+    private static readonly SimulationOptions Options = new() { Days = 2, Principals = 10, Seed = 3, Rate = 0.3 };
     private readonly string _logs = Path.Combine(Path.GetTempPath(), $"aw-roundtrip-{Guid.NewGuid():N}");
     private TestHost _host = null!;
 

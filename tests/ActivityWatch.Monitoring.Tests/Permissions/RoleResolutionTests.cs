@@ -71,9 +71,9 @@ public sealed class RoleResolutionTests : IAsyncLifetime
         Assert.Contains(policy.Notes, n => n.Contains("without its path", StringComparison.Ordinal));
 
         var file = Path.Combine(Path.GetTempPath(), $"auth-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(file, $$"""
+        await File.WriteAllTextAsync(file, $$$"""
             {"UserDetailList": [], "GroupDetailList": [], "Policies": [],
-             "RoleDetailList": [{"Path": "/service-role/", "RoleName": "orders-api-2-role", "Arn": "{{WithPath}}", "CreateDate": "2025-01-01T00:00:00Z",
+             "RoleDetailList": [{"Path": "/service-role/", "RoleName": "orders-api-2-role", "Arn": "{{{WithPath}}}", "CreateDate": "2025-01-01T00:00:00Z",
                "RolePolicyList": [{"PolicyName": "p", "PolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}}],
                "AttachedManagedPolicies": []}]}
             """);
