@@ -18,6 +18,7 @@ public static class PermissionsServiceCollectionExtensions
         services.AddSingleton<IamImporter>();
         services.AddSingleton<IamStateQueries>();
         services.AddSingleton<RoleDirectoryQueries>();
+        services.AddSingleton<ResolvedTimeline>();
         services.AddSingleton<PermissionUseQueries>();
         services.AddSingleton<AlertedActions>();
         services.AddSingleton<CredentialQueries>();

@@ -10,7 +10,7 @@ export async function renderList(main, params, app) {
     name: 'principals', testid: 'principal-table', emptyText: 'No principals in this range.',
     onOpen: (row) => app.navigate(`#/principal?${new URLSearchParams({ p: row.principal })}`),
     columns: [
-      { key: 'principal', label: 'Principal', value: (r) => r.principal, render: (r) => h('b', {}, fmt.short(r.principal)) },
+      { key: 'principal', label: 'Principal', value: (r) => r.principal, render: (r) => h('b', {}, fmt.short(r.principal), r.principalForm === 'unresolved' ? h('span', { class: 'muted', title: 'Named as S3 access logs name a role, without its path; no CloudTrail record or IAM import confirms it' }, ' (path unknown)') : null) },
       { key: 'identityType', label: 'Type' },
       { key: 'accountId', label: 'Account', value: (r) => r.accountId ?? '' },
       { key: 'events', label: 'Events', num: true, value: (r) => fmt.num(r.events) },

@@ -45,6 +45,11 @@ public sealed class RoleDirectory
         return aliases;
     }
 
+    /// <summary>Every logged form that differs from the role it resolves to: (as logged, role ARN), for queries that group by principal.</summary>
+    public IReadOnlyList<(string Logged, string Arn)> Mappings =>
+        _byName.Values.Select(c => RoleArn.TryParse(c.Arn, out var role) ? (role.Pathless, c.Arn) : (c.Arn, c.Arn))
+            .Where(m => m.Item1 != m.Item2).OrderBy(m => m.Item1, StringComparer.Ordinal).ToList();
+
     private static bool Better(RoleCandidate candidate, RoleCandidate current) =>
         candidate.KnownAt > current.KnownAt || (candidate.KnownAt == current.KnownAt && string.CompareOrdinal(candidate.Arn, current.Arn) < 0);
 }
