@@ -232,7 +232,8 @@ public sealed class AuthorizationDetailsWriter(SimulationOptions options, Simula
 
     private DateTimeOffset Created(SimulationRandom random) => CapturedAt.AddDays(-random.Next(120, 800)).AddSeconds(random.Next(86_400));
 
-    private int StableIndex(SimulatedAccount account) => organization.Accounts.ToList().IndexOf(account) + 1;
+    // By id: the account records hold lists, so record equality would compare list instances.
+    private int StableIndex(SimulatedAccount account) => organization.Accounts.Select(a => a.Id).ToList().IndexOf(account.Id) + 1;
 
     private static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
 }
