@@ -43,6 +43,9 @@ public static class VerifyCommand
             foreach (var d in view.Examples)
                 output.WriteLine($"  {d.Key}\n    from events: {d.Expected ?? "(none)"}\n    stored:      {d.Stored ?? "(none)"}");
         }
+        var skipped = result.SkippedRanges.Where(r => r.Events > 0).ToList();
+        if (skipped.Count > 0)
+            output.WriteLine($"The daemon passed over {result.SkippedEvents:N0} stored event(s), in sequence ranges {string.Join(", ", skipped.Select(r => $"({r.Start}, {r.End}]"))}.");
         if (result.ProjectionFailureCount == 0) output.WriteLine("No record failed on the live path.");
         else
         {

@@ -15,9 +15,13 @@ public static class StoreErrors
         : Innermost<NpgsqlException>(error) is { } npgsql && (npgsql.IsTransient || npgsql.InnerException is IOException or System.Net.Sockets.SocketException)
           || Innermost<TimeoutException>(error) is not null;
 
-    /// <summary>PostgreSQL refused a value: a data exception (22xxx, e.g. an invalid byte sequence) or a limit (54xxx, e.g. an index row too large).</summary>
+    /// <summary>
+    /// A record's content was refused: PostgreSQL's data exceptions (22xxx, e.g. an invalid byte
+    /// sequence) and limits (54xxx, e.g. an index row too large), or a body that would not serialise.
+    /// </summary>
     public static bool IsCausedByContent(Exception error) =>
-        Postgres(error) is { } e && (e.SqlState.StartsWith("22", StringComparison.Ordinal) || e.SqlState.StartsWith("54", StringComparison.Ordinal));
+        Postgres(error) is { } e ? e.SqlState.StartsWith("22", StringComparison.Ordinal) || e.SqlState.StartsWith("54", StringComparison.Ordinal)
+            : Innermost<System.Text.Json.JsonException>(error) is not null;
 
     public static string Describe(Exception error) => Postgres(error) is { } e ? $"PostgreSQL {e.SqlState}: {e.MessageText}" : error.Message;
 

@@ -16,7 +16,7 @@ namespace ActivityWatch.Monitoring.Store;
 public sealed class EventBodies : IEventBinarySerializer
 {
     /// <summary>Marten's own JSON conventions (camelCase names), so either column holds the same document.</summary>
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { MaxDepth = MaxDepth };
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { MaxDepth = MaxDepth, Converters = { new VerbatimJsonElement() } };
 
     /// <summary>
     /// The ingest accepts records nested 256 deep (some services' request parameters nest deeply, and

@@ -50,6 +50,7 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton<TimelineQueries>();
         services.AddSingleton<CatchUp>();
         services.AddSingleton<LivePath.ViewVerifier>();
+        services.AddSingleton<LivePath.LivePathQueries>();
         return services;
     }
 
