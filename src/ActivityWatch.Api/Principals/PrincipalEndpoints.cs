@@ -1,6 +1,7 @@
 using ActivityWatch.Api.Auth;
 using ActivityWatch.Api.Problems;
 using ActivityWatch.Api.Timeline;
+using ActivityWatch.Monitoring.Permissions.Roles;
 using ActivityWatch.Monitoring.Timeline.Query;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -23,7 +24,7 @@ public static class PrincipalEndpoints
 
     private static async Task<Results<Ok<IReadOnlyList<PrincipalSummary>>, ProblemHttpResult>> ListAsync(
         string? q, DateTimeOffset? since, DateTimeOffset? until, int? limit,
-        PrincipalQueries principals, IOptions<ApiOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        PrincipalQueries principals, RoleDirectoryQueries roles, IOptions<ApiOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         var api = options.Value;
         var take = limit ?? 200;
@@ -31,18 +32,20 @@ public static class PrincipalEndpoints
         if (!TimeRange.TryResolve(since, until, time.GetUtcNow(), TimeSpan.FromDays(7), api.MaxRangeDays, out var range, out var error))
             return ApiProblems.BadRequest(error!, "since");
         if (q is { Length: > 0 } && !TimelineQueryParser.TryParse(q, out _, out var queryError)) return ApiProblems.InvalidQuery(queryError!);
-        return TypedResults.Ok(await principals.ListAsync(q, range.Since, range.Until, take, cancellationToken));
+        return TypedResults.Ok(await principals.ListAsync(q, range.Since, range.Until, take, await roles.LoadAsync(cancellationToken), cancellationToken));
     }
 
     private static async Task<Results<Ok<PrincipalPage>, ProblemHttpResult>> ProfileAsync(
         string? principal, DateTimeOffset? since, DateTimeOffset? until,
-        PrincipalQueries principals, PrincipalSections sections, IOptions<ApiOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        PrincipalQueries principals, PrincipalSections sections, RoleDirectoryQueries roles, IOptions<ApiOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(principal)) return ApiProblems.BadRequest("'principal' is required.", "principal");
         if (!TimeRange.TryResolve(since, until, time.GetUtcNow(), TimeSpan.FromDays(30), options.Value.MaxRangeDays, out var range, out var error))
             return ApiProblems.BadRequest(error!, "since");
         var bucket = range.Width <= TimeSpan.FromDays(3) ? TimeSpan.FromHours(1) : TimeSpan.FromDays(1);
-        var profile = await principals.ProfileAsync(principal.Trim(), range.Since, range.Until, bucket, cancellationToken);
+        var directory = await roles.LoadAsync(cancellationToken);
+        var (resolved, form) = directory.Resolve(principal.Trim());
+        var profile = await principals.ProfileAsync(directory.Aliases(resolved), form, range.Since, range.Until, bucket, cancellationToken);
         var known = await sections.LoadAsync(profile.Principal, cancellationToken);
         // A principal with no activity in range may still be known to a section (e.g. from an IAM import).
         if (profile.Events == 0 && known.Values.All(section => section is null))

@@ -1,5 +1,6 @@
 using ActivityWatch.Api.Auth;
 using ActivityWatch.Api.Problems;
+using ActivityWatch.Monitoring.Permissions.Roles;
 using ActivityWatch.Monitoring.Timeline;
 using ActivityWatch.Monitoring.Timeline.Query;
 using Microsoft.AspNetCore.Builder;
@@ -24,7 +25,7 @@ public static class TimelineEndpoints
     }
 
     private static async Task<Results<Ok<TimelinePage>, ProblemHttpResult>> SearchAsync(
-        [AsParameters] TimelineSearch search, TimelineQueries timeline, IOptions<ApiOptions> options, TimeProvider time,
+        [AsParameters] TimelineSearch search, ResolvedTimeline timeline, IOptions<ApiOptions> options, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var api = options.Value;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ActivityWatch.Cli.Output;
 using ActivityWatch.Monitoring.Records;
 using ActivityWatch.Monitoring.Store;
+using ActivityWatch.Monitoring.Permissions.Roles;
 using ActivityWatch.Monitoring.Timeline;
 using ActivityWatch.Monitoring.Timeline.Query;
 
@@ -58,7 +59,7 @@ public static class TimelineCommand
                 return 2;
             }
             await using var host = await context.StartHostAsync(DaemonRole.Disabled, cancellationToken);
-            var entries = await host.Get<TimelineQueries>().SearchAsync(filter, cancellationToken);
+            var entries = await host.Get<ResolvedTimeline>().SearchAsync(filter, cancellationToken);
             Write(context.Out, entries, parse.GetValue(format), filter.IncludeRaw);
             return 0;
         });
@@ -74,6 +75,8 @@ public static class TimelineCommand
                 eventId = e.EventId,
                 eventTime = e.EventTime,
                 principal = e.Principal,
+                loggedPrincipal = e.LoggedPrincipal,
+                principalForm = e.PrincipalForm,
                 sessionName = e.SessionName,
                 identityType = e.IdentityType,
                 accountId = e.AccountId,
@@ -95,7 +98,7 @@ public static class TimelineCommand
             entries.Select(e => (IReadOnlyList<string?>)
             [
                 e.EventTime.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"),
-                e.SessionName is null ? e.Principal : $"{e.Principal} ({e.SessionName})",
+                PrincipalText(e),
                 e.EventName,
                 e.SourceIp,
                 e.ErrorCode,
@@ -107,5 +110,12 @@ public static class TimelineCommand
         {
             foreach (var entry in entries.Where(e => e.Raw is not null)) output.WriteLine(entry.Raw!.Value.GetRawText());
         }
+    }
+
+    /// <summary>An access log role the directory could not resolve stays as logged, marked so it is not taken for the role's full ARN.</summary>
+    private static string PrincipalText(TimelineEntry e)
+    {
+        var principal = e.PrincipalForm == "unresolved" ? $"{e.Principal} [path unknown]" : e.Principal;
+        return e.SessionName is null ? principal : $"{principal} ({e.SessionName})";
     }
 }

@@ -13,6 +13,7 @@ export async function showEvent(storedEventId) {
       kv([
         ['Event time', fmt.time(entry.eventTime)],
         ['Principal', entry.principal],
+        ...(entry.loggedPrincipal ? [['Logged as', `${entry.loggedPrincipal}${entry.principalForm === 'unresolved' ? ' (no role of this name is known from CloudTrail or an IAM import: path unknown)' : ''}`]] : []),
         ['Session', entry.sessionName],
         ['Identity type', entry.identityType],
         ['Account', entry.accountId],
@@ -35,7 +36,7 @@ export async function showEvent(storedEventId) {
 
 export const timelineColumns = [
   { key: 'eventTime', label: 'Time', value: (r) => fmt.time(r.eventTime), render: (r) => h('span', { class: 'mono' }, fmt.time(r.eventTime)) },
-  { key: 'principal', label: 'Principal', value: (r) => r.principal, render: (r) => r.sessionName ? `${fmt.short(r.principal)} · ${r.sessionName}` : fmt.short(r.principal) },
+  { key: 'principal', label: 'Principal', value: (r) => r.principal, render: (r) => `${fmt.short(r.principal)}${r.principalForm === 'unresolved' ? ' (path unknown)' : ''}${r.sessionName ? ` · ${r.sessionName}` : ''}` },
   { key: 'eventName', label: 'Event', value: (r) => r.eventName ?? '' },
   { key: 'eventSource', label: 'Service', value: (r) => r.eventSource ?? '' },
   { key: 'sourceIp', label: 'Source IP', value: (r) => r.sourceIp ?? '', render: (r) => h('span', { class: 'mono' }, r.sourceIp ?? '') },

@@ -47,13 +47,22 @@ export async function renderReports(main) {
       { key: 'calls', label: 'Calls', num: true, value: (r) => fmt.num(r.calls) },
       { key: 'networks', label: 'Networks', num: true, value: (r) => String((r.networks ?? []).length) },
     ], keys),
-    tablePanel('Unused access (90 days)', 'unused-access', [
+    unusedPanel(unused, [
       { key: 'findingType', label: 'Finding' },
       { key: 'resource', label: 'Principal', value: (r) => r.resource, render: (r) => h('a', { href: `#/principal?${new URLSearchParams({ p: r.resource })}` }, fmt.short(r.resource)) },
       { key: 'resourceOwnerAccount', label: 'Account', value: (r) => r.resourceOwnerAccount ?? '' },
       { key: 'details', label: 'Detail', value: (r) => (r.findingDetails ?? []).map((d) => Object.values(d).filter((v) => v && typeof v === 'object').map((v) => v.serviceNamespace ?? v.accessKeyId ?? '').join(' ')).join(' ') },
+      { key: 'grantsBasis', label: 'Granted from', value: (r) => r.activityWatch?.grantsBasis ?? '' },
       timeCol('updatedAt', 'Analysed'),
-    ], unused));
+    ]));
+}
+
+// Unused access, with what the findings rest on: without an IAM import an empty table means "unknown", and the notes say how to fix that.
+function unusedPanel(report, columns) {
+  const empty = report.notes.length ? report.notes.join(' ') : 'No unused access.';
+  const table = dataTable({ name: 'unused-access', columns, rows: report.findings, testid: 'unused-access-table', emptyText: empty });
+  const notes = report.notes.length ? h('div', { class: 'body note-unavailable', 'data-testid': 'unused-access-notes' }, report.notes.map((n) => h('div', {}, n))) : null;
+  return panel('Unused access (90 days)', h('div', {}, notes, table.element), table.exportButtons);
 }
 
 function oldest(keys) {
