@@ -60,6 +60,10 @@ public static class RecordFields
         && string.IsNullOrEmpty(record.InvokedBy ?? record.Text("userIdentity", "invokedBy"))
         && record.EventType != ServiceEvent;
 
+    /// <summary>The root identity, acting itself or through the console (invokedBy signin.amazonaws.com), not an AWS service event.</summary>
+    public static bool IsRootIdentity(this ActivityRecorded record) =>
+        record.IdentityType == IdentityTypes.Root && record.EventType != ServiceEvent;
+
     public static bool IsCloudTrail(this ActivityRecorded record) => record.Source == LogSources.CloudTrail;
 
     /// <summary>The id an analyst finds the record by: the CloudTrail eventID, else the record key.</summary>
