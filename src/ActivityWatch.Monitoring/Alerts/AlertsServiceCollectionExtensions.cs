@@ -4,6 +4,7 @@ using ActivityWatch.Monitoring.Alerts.Raising;
 using ActivityWatch.Monitoring.Alerts.Replay;
 using ActivityWatch.Monitoring.Alerts.Suppressions;
 using ActivityWatch.Monitoring.Detections;
+using ActivityWatch.Monitoring.Detections.Library;
 using ActivityWatch.Monitoring.Posture;
 using ActivityWatch.Monitoring.Store;
 using Marten;
@@ -23,10 +24,16 @@ public static class AlertsServiceCollectionExtensions
         services.AddSingleton<AlertQueries>();
         services.AddSingleton<SuppressionRules>();
         services.AddSingleton<RuleReplayer>();
+        services.AddSingleton<RuleLibrary>();
         services.AddSingleton<PostureQueries>();
         // The detection needs services (options, the raiser), so it joins the activity views composite here rather than in StoreConfiguration.
         services.ConfigureMarten((sp, options) =>
-            options.Projections.CompositeProjectionFor(MonitoringProjections.ActivityViews, views => views.Add(sp.GetRequiredService<AlertDetection>())));
+        {
+            options.Events.AddEventType<SigmaRuleImported>();
+            options.Events.AddEventType<RuleEnabled>();
+            options.Events.AddEventType<RuleDisabled>();
+            options.Projections.CompositeProjectionFor(MonitoringProjections.ActivityViews, views => views.Add(sp.GetRequiredService<AlertDetection>()));
+        });
         return services;
     }
 }

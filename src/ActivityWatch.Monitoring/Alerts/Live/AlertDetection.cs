@@ -1,6 +1,6 @@
 using ActivityWatch.Monitoring.Alerts.Raising;
 using ActivityWatch.Monitoring.Detections;
-using ActivityWatch.Monitoring.Detections.Evaluation;
+using ActivityWatch.Monitoring.Detections.Library;
 using ActivityWatch.Monitoring.Records;
 using JasperFx.Events;
 using Marten;
@@ -21,18 +21,18 @@ namespace ActivityWatch.Monitoring.Alerts.Live;
 /// </summary>
 public sealed partial class AlertDetection(AlertRaiser raiser, IOptions<DetectionOptions> options) : IProjection
 {
-    private readonly RuleEvaluator _evaluator = new(DetectionCatalogue.Rules);
-
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         if (!events.Any(e => e.Data is ActivityRecorded)) return;
         await using var session = operations.DocumentStore.LightweightSession();
-        var run = await DetectionRun.StartAsync(session, _evaluator, options.Value, persistent: true, cancellation);
+        // The rule list is a fold of the rule library's events up to each record (imported Sigma rules, enabled state).
+        var library = await RuleLibrary.LoadAsync(session, cancellation);
+        var run = await DetectionRun.StartAsync(session, library.EvaluatorAt(long.MaxValue), options.Value, persistent: true, cancellation);
         var alerts = await raiser.BeginAsync(session, cancellation);
         foreach (var @event in events)
         {
             if (@event.Data is ActivityRecorded record)
-                await run.ProcessAsync(alerts, session, record, @event.Timestamp, cancellation);
+                await run.ProcessAsync(alerts, session, record, @event.Timestamp, cancellation, library.EvaluatorAt(@event.Sequence));
         }
         run.SaveState(session);
         await session.SaveChangesAsync(cancellation);

@@ -37,10 +37,12 @@ public sealed class DetectionRun
         return new DetectionRun(evaluator, options, persistent, registry);
     }
 
-    public async Task ProcessAsync(AlertBatch alerts, IQuerySession session, ActivityRecorded record, DateTimeOffset? appendedAt, CancellationToken cancellationToken)
+    /// <param name="evaluator">The rules active for this record (the live path's rule library); the run's own when null.</param>
+    public async Task ProcessAsync(AlertBatch alerts, IQuerySession session, ActivityRecorded record, DateTimeOffset? appendedAt, CancellationToken cancellationToken,
+        RuleEvaluator? evaluator = null)
     {
         _context.Observe(record);
-        foreach (var (rule, explanation) in _evaluator.Evaluate(record, _context))
+        foreach (var (rule, explanation) in (evaluator ?? _evaluator).Evaluate(record, _context))
         {
             var hit = rule.Threshold is { } threshold
                 ? await _windows.CountAsync(session, rule, threshold(_options), record, explanation, appendedAt, cancellationToken)
