@@ -34,19 +34,19 @@ public sealed class SigmaValueMatcher
             }
             catch (Exception e) when (e is ArgumentException or NotSupportedException)
             {
-                throw new SigmaRuleException(file, $"{field}|re", $"the regular expression '{value}' cannot run without backtracking or is invalid ({e.Message})");
+                throw new SigmaRuleException(file, field, $"the regular expression '{value}' cannot run without backtracking or is invalid ({e.Message})");
             }
         }
         if (modifiers.Contains("cidr"))
         {
-            if (!IPNetwork.TryParse(value, out var network)) throw new SigmaRuleException(file, $"{field}|cidr", $"'{value}' is not a CIDR block");
+            if (!IPNetwork.TryParse(value, out var network)) throw new SigmaRuleException(file, field, $"'{value}' is not a CIDR block");
             return new SigmaValueMatcher(v => IPAddress.TryParse(v, out var address) && network.Contains(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address));
         }
         foreach (var comparison in new[] { "gt", "gte", "lt", "lte" })
         {
             if (!modifiers.Contains(comparison)) continue;
             if (!decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var bound))
-                throw new SigmaRuleException(file, $"{field}|{comparison}", $"'{value}' is not a number");
+                throw new SigmaRuleException(file, field, $"'{value}' is not a number");
             return new SigmaValueMatcher(v => decimal.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && comparison switch
             {
                 "gt" => n > bound,
