@@ -45,7 +45,7 @@ public sealed class DetectionOptions
     public TimeSpan BulkSecretsWindow { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Distinct instances one principal reaches (SSM commands and sessions, Instance Connect, user data and password reads) within the window.</summary>
-    public int ManyInstancesThreshold { get; set; } = 5;
+    public int ManyInstancesThreshold { get; set; } = 3;
     public TimeSpan ManyInstancesWindow { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Distinct reconnaissance APIs one principal calls (outside the console) within the window.</summary>
