@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ActivityWatch.Monitoring.Store;
 using ActivityWatch.Api.Alerts;
 using ActivityWatch.Api.Auth;
 using ActivityWatch.Api.Health;
@@ -22,7 +23,13 @@ public static class ApiServiceCollectionExtensions
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Records as logged go out as they came in (lone surrogate escapes, 256-deep nesting): see VerbatimJsonElement.
+            json.SerializerOptions.Converters.Add(new VerbatimJsonElement());
+            json.SerializerOptions.MaxDepth = EventBodies.MaxDepth;
+        });
         services.AddApiAuthentication();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres", tags: [HealthEndpoints.ReadyTag]);
         services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>

@@ -6,7 +6,6 @@ using ActivityWatch.Monitoring.Alerts.Suppressions;
 using ActivityWatch.Monitoring.Detections;
 using ActivityWatch.Monitoring.Detections.Library;
 using ActivityWatch.Monitoring.Posture;
-using ActivityWatch.Monitoring.Store;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,13 +25,12 @@ public static class AlertsServiceCollectionExtensions
         services.AddSingleton<RuleReplayer>();
         services.AddSingleton<RuleLibrary>();
         services.AddSingleton<PostureQueries>();
-        // The detection needs services (options, the raiser), so it joins the activity views composite here rather than in StoreConfiguration.
-        services.ConfigureMarten((sp, options) =>
+        // The rule library's events (imported Sigma rules, rules switched on and off) are read by every node.
+        services.ConfigureMarten(options =>
         {
             options.Events.AddEventType<SigmaRuleImported>();
             options.Events.AddEventType<RuleEnabled>();
             options.Events.AddEventType<RuleDisabled>();
-            options.Projections.CompositeProjectionFor(MonitoringProjections.ActivityViews, views => views.Add(sp.GetRequiredService<AlertDetection>()));
         });
         return services;
     }

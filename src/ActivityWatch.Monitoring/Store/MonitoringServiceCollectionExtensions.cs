@@ -49,6 +49,7 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton<PlannerStatistics>();
         services.AddSingleton<TimelineQueries>();
         services.AddSingleton<CatchUp>();
+        services.AddSingleton<LivePath.ViewVerifier>();
         return services;
     }
 

@@ -37,12 +37,14 @@ public sealed class DetectionRun
         return new DetectionRun(evaluator, options, persistent, registry);
     }
 
+    /// <param name="ruleFailed">Told of each rule that threw on this record; the other rules' hits are raised. Without it, the error propagates.</param>
     /// <param name="evaluator">The rules active for this record (the live path's rule library); the run's own when null.</param>
     public async Task ProcessAsync(AlertBatch alerts, IQuerySession session, ActivityRecorded record, DateTimeOffset? appendedAt, CancellationToken cancellationToken,
-        RuleEvaluator? evaluator = null)
+        Action<DetectionRule, Exception>? ruleFailed = null, RuleEvaluator? evaluator = null)
     {
         _context.Observe(record);
-        foreach (var (rule, explanation) in (evaluator ?? _evaluator).Evaluate(record, _context))
+        // Every rule reads the record before any hit is counted or raised.
+        foreach (var (rule, explanation) in (evaluator ?? _evaluator).Evaluate(record, _context, ruleFailed))
         {
             var hit = rule.Threshold is { } threshold
                 ? await _windows.CountAsync(session, rule, threshold(_options), record, explanation, appendedAt, cancellationToken)

@@ -112,7 +112,7 @@ public static class LoggingTamperingRules
         {
             if (advanced.GetArrayLength() == 0) reasons.Add("no advanced event selectors");
             foreach (var field in RecordFields.Descendants(advanced, "field").Where(f => f.ValueKind == JsonValueKind.String))
-                if (field.GetString() is "readOnly" or "eventSource") reasons.Add($"advanced selector filters on {field.GetString()}");
+                if (RecordFields.Scalar(field) is "readOnly" or "eventSource") reasons.Add($"advanced selector filters on {RecordFields.Scalar(field)}");
         }
         return reasons.Count == 0 ? null : string.Join("; ", reasons.Distinct());
     }

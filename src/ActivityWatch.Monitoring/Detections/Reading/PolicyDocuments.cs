@@ -26,11 +26,12 @@ public static class PolicyDocuments
     /// <summary>True when an Allow statement grants Action "*" (or "*:*") on Resource "*".</summary>
     public static bool GrantsFullAdmin(JsonDocument document)
     {
+        // Any JSON can stand where CloudTrail puts a policy ("[1]", "true"): only an object has statements.
         if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("Statement", out var statements)) return false;
         foreach (var statement in statements.ValueKind == JsonValueKind.Array ? statements.EnumerateArray() : Single(statements))
         {
             if (statement.ValueKind != JsonValueKind.Object) continue;
-            if (!statement.TryGetProperty("Effect", out var effect) || effect.ValueKind != JsonValueKind.String || effect.GetString() != "Allow") continue;
+            if (!statement.TryGetProperty("Effect", out var effect) || RecordFields.Scalar(effect) != "Allow") continue;
             if (Values(statement, "Action").Any(a => a is "*" or "*:*") && Values(statement, "Resource").Any(r => r == "*")) return true;
         }
         return false;
@@ -48,7 +49,7 @@ public static class PolicyDocuments
         foreach (var statement in statements.ValueKind == JsonValueKind.Array ? statements.EnumerateArray().Take(500) : Single(statements))
         {
             if (statement.ValueKind != JsonValueKind.Object) continue;
-            if (!statement.TryGetProperty("Effect", out var effect) || effect.ValueKind != JsonValueKind.String || effect.GetString() != "Allow") continue;
+            if (!statement.TryGetProperty("Effect", out var effect) || RecordFields.Scalar(effect) != "Allow") continue;
             if (!statement.TryGetProperty("Principal", out var principal)) continue;
             var scoped = statement.TryGetProperty("Condition", out var condition) && PinsCaller(condition);
             foreach (var value in PrincipalValues(principal))
@@ -65,13 +66,13 @@ public static class PolicyDocuments
     public static JsonDocument? ParseElement(JsonElement? element) => element switch
     {
         { ValueKind: JsonValueKind.Object } e => JsonDocument.Parse(e.GetRawText()),
-        { ValueKind: JsonValueKind.String } e => Parse(e.GetString()),
+        { ValueKind: JsonValueKind.String } e => Parse(RecordFields.Scalar(e)),
         _ => null,
     };
 
     private static IEnumerable<string> PrincipalValues(JsonElement principal)
     {
-        if (principal.ValueKind == JsonValueKind.String) { yield return principal.GetString()!; yield break; }
+        if (principal.ValueKind == JsonValueKind.String) { yield return RecordFields.Scalar(principal)!; yield break; }
         if (principal.ValueKind != JsonValueKind.Object || !principal.TryGetProperty("AWS", out var aws)) yield break;
         foreach (var value in RecordValues.Scalars(aws)) yield return value;
     }
@@ -88,9 +89,9 @@ public static class PolicyDocuments
     private static IEnumerable<string> Values(JsonElement statement, string name)
     {
         if (!statement.TryGetProperty(name, out var value)) yield break;
-        if (value.ValueKind == JsonValueKind.String) yield return value.GetString()!;
+        if (value.ValueKind == JsonValueKind.String) yield return RecordFields.Scalar(value)!;
         else if (value.ValueKind == JsonValueKind.Array)
             foreach (var item in value.EnumerateArray())
-                if (item.ValueKind == JsonValueKind.String) yield return item.GetString()!;
+                if (item.ValueKind == JsonValueKind.String) yield return RecordFields.Scalar(item)!;
     }
 }

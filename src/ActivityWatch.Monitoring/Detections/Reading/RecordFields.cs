@@ -25,12 +25,29 @@ public static class RecordFields
     /// <summary>A scalar as text: strings as they are, numbers and booleans as JSON writes them.</summary>
     public static string? Text(this ActivityRecorded record, params ReadOnlySpan<string> path) => Scalar(record.Field(path));
 
+    /// <summary>
+    /// A scalar as text. A string with a lone surrogate escape ("\ud800", legal JSON) has no .NET
+    /// string form and GetString throws on it: it reads as its escaped JSON text instead.
+    /// </summary>
     public static string? Scalar(JsonElement? element) => element switch
     {
-        { ValueKind: JsonValueKind.String } e => e.GetString(),
+        { ValueKind: JsonValueKind.String } e => StringOf(e),
         { ValueKind: JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False } e => e.GetRawText(),
         _ => null,
     };
+
+    private static string StringOf(JsonElement element)
+    {
+        try
+        {
+            return element.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            var raw = element.GetRawText();
+            return raw.Length >= 2 ? raw[1..^1] : raw;
+        }
+    }
 
     public static string? RequestParameter(this ActivityRecorded record, string name) => record.Text("requestParameters", name);
 
@@ -77,7 +94,7 @@ public static class RecordFields
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
-                    if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase)) yield return property.Value;
+                    if (NameIs(property, name)) yield return property.Value;
                     foreach (var inner in Descendants(property.Value, name)) yield return inner;
                 }
                 break;
@@ -85,6 +102,19 @@ public static class RecordFields
                 foreach (var item in element.EnumerateArray())
                 foreach (var inner in Descendants(item, name)) yield return inner;
                 break;
+        }
+    }
+
+    // A property name with a lone surrogate escape has no .NET string form: it is no name a rule asks for.
+    private static bool NameIs(JsonProperty property, string name)
+    {
+        try
+        {
+            return string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 }

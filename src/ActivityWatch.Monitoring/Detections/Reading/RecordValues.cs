@@ -73,7 +73,7 @@ public static class RecordValues
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                yield return element.GetString()!;
+                yield return RecordFields.Scalar(element)!;
                 break;
             case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
                 yield return element.GetRawText();

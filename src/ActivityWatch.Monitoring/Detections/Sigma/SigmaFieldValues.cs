@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ActivityWatch.Monitoring.Detections.Reading;
 
 namespace ActivityWatch.Monitoring.Detections.Sigma;
 
@@ -31,7 +32,7 @@ public static class SigmaFieldValues
         {
             switch (element.ValueKind)
             {
-                case JsonValueKind.String: present = true; values.Add(element.GetString()!); break;
+                case JsonValueKind.String: present = true; values.Add(RecordFields.Scalar(element)!); break;
                 case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False: present = true; values.Add(element.GetRawText()); break;
                 case JsonValueKind.Object: present = true; break;
             }
