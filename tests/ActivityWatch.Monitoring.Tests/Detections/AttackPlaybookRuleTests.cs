@@ -50,10 +50,11 @@ public class AttackPlaybookRuleTests
     }
 
     [Fact]
-    public async Task LambdaCode_ReplacedByAPerson_RaisesCodeChanged_ButNotThroughCloudFormation()
+    public async Task LambdaCode_ReplacedByRoot_Raises_ButRoutineDeploysDoNot()
     {
         var parameters = new JsonObject { ["functionName"] = "billing", ["publish"] = false, ["dryRun"] = false };
-        Assert.Contains("lambda.code-or-layers-changed", await Parsed.MatchesAsync(Call(IamUser(), "UpdateFunctionCode20150331v2", "lambda.amazonaws.com", parameters)));
+        Assert.Contains("lambda.code-or-layers-changed", await Parsed.MatchesAsync(Call(Root(), "UpdateFunctionCode20150331v2", "lambda.amazonaws.com", parameters)));
+        Assert.DoesNotContain("lambda.code-or-layers-changed", await Parsed.MatchesAsync(Call(IamUser(), "UpdateFunctionCode20150331v2", "lambda.amazonaws.com", parameters.DeepClone())));
         var viaStack = AssumedRole("deployer");
         viaStack["invokedBy"] = "cloudformation.amazonaws.com";
         Assert.DoesNotContain("lambda.code-or-layers-changed", await Parsed.MatchesAsync(Call(viaStack, "UpdateFunctionCode20150331v2", "lambda.amazonaws.com", parameters.DeepClone(), sourceIp: "cloudformation.amazonaws.com")));

@@ -118,7 +118,7 @@ public static class LoggingTamperingRules
     }
 
     private static JsonElement? Property(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : null;
+        element.ValueKind == JsonValueKind.Object && element.TryGet(name, out var value) ? value : null;
 
     private static string? ShortLifecycle(ActivityRecorded record, DetectionContext context)
     {

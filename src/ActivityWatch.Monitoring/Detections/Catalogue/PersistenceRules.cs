@@ -46,14 +46,17 @@ public static class PersistenceRules
         yield return new DetectionRule
         {
             Id = "lambda.code-or-layers-changed",
-            Title = "Lambda function code or layers replaced outside deployment tooling",
+            Title = "Lambda layers changed, or function code replaced by root",
             Severity = Severity.Medium,
             BestPractice = BestPractices.LeastPrivilege,
             Mitre = ["T1648", "T1546", "T1525"],
-            NextSteps = "Compare the function's code hash (CodeSha256) and layers with the last release; a layer from another account or a direct zip upload by a person is suspect.",
-            FalsePositives = ["Manual hot-fixes", "Deployments by roles not listed in DeploymentPrincipals"],
+            NextSteps = "Compare the function's layers and code hash (CodeSha256) with the last release; a layer is an extension that runs inside every invocation: one from another account, or added by hand, is suspect.",
+            FalsePositives = ["Adding a vendor's monitoring layer (Datadog, Lumigo) by hand", "Deployments by roles not listed in DeploymentPrincipals"],
             EventNames = EventNames.Of("UpdateFunctionCode", "UpdateFunctionCode20150331", "UpdateFunctionCode20150331v2",
                 "UpdateFunctionConfiguration", "UpdateFunctionConfiguration20150331", "UpdateFunctionConfiguration20150331v2"),
+            // Code updates by people and pipelines are routine deploys (the sample week's developers and CI
+            // roles: 52 medium alerts in a benign week when this rule counted them); a principal's first code
+            // push is left to the anomaly model's first-use features. Layers change rarely, and root never deploys.
             // CloudFormation, SAM and CodeDeploy call Lambda as invokedBy a service; listed CI roles are routine too.
             Match = (r, c) => r.IsCloudTrail() && r.EventSource == "lambda.amazonaws.com" && r.Succeeded() && !r.IsServiceOnBehalf()
                               && !c.Options.DeploymentPrincipals.Contains(r.Principal) && CodeChange(r) is { } what
@@ -126,7 +129,7 @@ public static class PersistenceRules
     private static string? CodeChange(ActivityRecorded record)
     {
         if (record.EventName!.StartsWith("UpdateFunctionCode", StringComparison.Ordinal))
-            return record.RequestParameter("s3Bucket") is { } bucket ? $"replaced the code (from s3://{bucket})" : "replaced the code";
+            return record.IdentityType == IdentityTypes.Root ? "replaced the code (as root)" : null;
         var layers = record.Parameters("layers").ToList();
         if (layers.Count == 0) return null;
         var foreign = layers.Where(l => RecordValues.AccountIn(l) is { } a && a != record.OwnAccount()).ToList();

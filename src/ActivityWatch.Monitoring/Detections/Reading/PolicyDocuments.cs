@@ -27,11 +27,11 @@ public static class PolicyDocuments
     public static bool GrantsFullAdmin(JsonDocument document)
     {
         // Any JSON can stand where CloudTrail puts a policy ("[1]", "true"): only an object has statements.
-        if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("Statement", out var statements)) return false;
+        if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGet("Statement", out var statements)) return false;
         foreach (var statement in statements.ValueKind == JsonValueKind.Array ? statements.EnumerateArray() : Single(statements))
         {
             if (statement.ValueKind != JsonValueKind.Object) continue;
-            if (!statement.TryGetProperty("Effect", out var effect) || RecordFields.Scalar(effect) != "Allow") continue;
+            if (!statement.TryGet("Effect", out var effect) || RecordFields.Scalar(effect) != "Allow") continue;
             if (Values(statement, "Action").Any(a => a is "*" or "*:*") && Values(statement, "Resource").Any(r => r == "*")) return true;
         }
         return false;
@@ -45,13 +45,13 @@ public static class PolicyDocuments
     public static IReadOnlyList<string> ExternalPrincipals(JsonElement document, string? ownAccount, IReadOnlyCollection<string> trusted)
     {
         var found = new List<string>();
-        if (document.ValueKind != JsonValueKind.Object || !document.TryGetProperty("Statement", out var statements)) return found;
+        if (document.ValueKind != JsonValueKind.Object || !document.TryGet("Statement", out var statements)) return found;
         foreach (var statement in statements.ValueKind == JsonValueKind.Array ? statements.EnumerateArray().Take(500) : Single(statements))
         {
             if (statement.ValueKind != JsonValueKind.Object) continue;
-            if (!statement.TryGetProperty("Effect", out var effect) || RecordFields.Scalar(effect) != "Allow") continue;
-            if (!statement.TryGetProperty("Principal", out var principal)) continue;
-            var scoped = statement.TryGetProperty("Condition", out var condition) && PinsCaller(condition);
+            if (!statement.TryGet("Effect", out var effect) || RecordFields.Scalar(effect) != "Allow") continue;
+            if (!statement.TryGet("Principal", out var principal)) continue;
+            var scoped = statement.TryGet("Condition", out var condition) && PinsCaller(condition);
             foreach (var value in PrincipalValues(principal))
             {
                 if (value == "*") { if (!scoped) found.Add("*"); continue; }
@@ -73,7 +73,7 @@ public static class PolicyDocuments
     private static IEnumerable<string> PrincipalValues(JsonElement principal)
     {
         if (principal.ValueKind == JsonValueKind.String) { yield return RecordFields.Scalar(principal)!; yield break; }
-        if (principal.ValueKind != JsonValueKind.Object || !principal.TryGetProperty("AWS", out var aws)) yield break;
+        if (principal.ValueKind != JsonValueKind.Object || !principal.TryGet("AWS", out var aws)) yield break;
         foreach (var value in RecordValues.Scalars(aws)) yield return value;
     }
 
@@ -88,7 +88,7 @@ public static class PolicyDocuments
 
     private static IEnumerable<string> Values(JsonElement statement, string name)
     {
-        if (!statement.TryGetProperty(name, out var value)) yield break;
+        if (!statement.TryGet(name, out var value)) yield break;
         if (value.ValueKind == JsonValueKind.String) yield return RecordFields.Scalar(value)!;
         else if (value.ValueKind == JsonValueKind.Array)
             foreach (var item in value.EnumerateArray())

@@ -16,7 +16,7 @@ public static class RecordFields
         if (record.Raw is not { ValueKind: JsonValueKind.Object } current) return null;
         foreach (var name in path)
         {
-            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out var next)) return null;
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGet(name, out var next)) return null;
             current = next;
         }
         return current.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? null : current;
@@ -114,6 +114,34 @@ public static class RecordFields
         }
         catch (InvalidOperationException)
         {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// TryGetProperty that cannot throw: System.Text.Json unescapes property names to compare them and
+    /// throws on a name with a lone surrogate escape (legal JSON an attacker can send). Then the
+    /// properties are compared one by one, and such names never match.
+    /// </summary>
+    public static bool TryGet(this JsonElement element, string name, out JsonElement value)
+    {
+        value = default;
+        if (element.ValueKind != JsonValueKind.Object) return false;
+        try
+        {
+            return element.TryGetProperty(name, out value);
+        }
+        catch (InvalidOperationException)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                bool equal;
+                try { equal = property.NameEquals(name); }
+                catch (InvalidOperationException) { equal = false; }
+                if (!equal) continue;
+                value = property.Value;
+                return true;
+            }
             return false;
         }
     }

@@ -21,7 +21,7 @@ public static class RecordValues
 
     /// <summary>The property NAME of an object element, else null (a string or array where an object is expected reads as absent).</summary>
     public static JsonElement? Property(JsonElement? element, string name) =>
-        element is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+        element is { ValueKind: JsonValueKind.Object } e && e.TryGet(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
     /// <summary>The items of an array, or the element itself when a single value stands where a list is documented.</summary>
     public static IEnumerable<JsonElement> Items(JsonElement? element) => element switch

@@ -38,6 +38,6 @@ public static class SigmaFieldValues
             }
             return;
         }
-        if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty(path[index], out var next)) Walk(next, path, index + 1, values, ref present);
+        if (element.ValueKind == JsonValueKind.Object && element.TryGet(path[index], out var next)) Walk(next, path, index + 1, values, ref present);
     }
 }
