@@ -4,13 +4,16 @@ using ActivityWatch.Api.Alerts;
 using ActivityWatch.Api.Auth;
 using ActivityWatch.Api.Health;
 using ActivityWatch.Api.Ingestion;
+using ActivityWatch.Api.Limits;
 using ActivityWatch.Api.Live;
 using ActivityWatch.Api.Principals;
 using ActivityWatch.Api.Problems;
 using ActivityWatch.Api.Reports;
+using ActivityWatch.Api.Rules;
 using ActivityWatch.Monitoring.Permissions.Catalog;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace ActivityWatch.Api;
 
@@ -20,7 +23,8 @@ public static class ApiServiceCollectionExtensions
     public static IHostApplicationBuilder AddActivityWatchApi(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidation>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(json =>
@@ -31,6 +35,7 @@ public static class ApiServiceCollectionExtensions
             json.SerializerOptions.MaxDepth = EventBodies.MaxDepth;
         });
         services.AddApiAuthentication();
+        services.AddApiRateLimiting();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres", tags: [HealthEndpoints.ReadyTag]);
         services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
@@ -46,6 +51,10 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<PrincipalSections>();
         services.AddSingleton<IngestionQueries>();
         services.AddSingleton<AlertFeed>();
+        services.AddSingleton<AlertBroadcast>();
+        services.AddSingleton<LiveStreamSlots>();
+        services.AddSingleton<CallerCredentials>();
+        services.AddSingleton<ReplayLocks>();
         services.AddSingleton<AlertSearch>();
         services.AddSingleton<IPrincipalSection, PrincipalAlertsSection>();
         services.AddSingleton<IPrincipalSection, PrincipalPermissionsSection>();

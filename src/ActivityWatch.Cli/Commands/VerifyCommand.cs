@@ -14,16 +14,23 @@ public static class VerifyCommand
 {
     public const int Differences = 1;
 
+    private static readonly Option<FileInfo?> Snapshot = new("--snapshot")
+    {
+        Description = "Also write every order-independent view as sorted lines to this file, to compare two datasets with diff (scripts/soak.sh does).",
+    };
+
     public static Command Create(CliContext context)
     {
         var format = CommonOptions.Format();
         var command = new Command("verify",
             "Recompute last-used permissions, root usage, MFA posture and the access key inventory from the stored events and compare " +
-            "them with the live views; list records a live-path member could not process. Exit 1 when a view differs.") { format };
+            "them with the live views; list records a live-path member could not process. Exit 1 when a view differs.") { format, Snapshot };
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var host = await context.StartHostAsync(DaemonRole.Disabled, cancellationToken);
             var result = await host.Get<ViewVerifier>().VerifyAsync(cancellationToken);
+            if (parse.GetValue(Snapshot) is { } file)
+                await File.WriteAllLinesAsync(file.FullName, await host.Get<ViewSnapshots>().TakeAsync(cancellationToken), cancellationToken);
             if (parse.GetValue(format) == OutputFormat.Json) Json.Write(context.Out, result);
             else Print(context.Out, result);
             return result.Clean ? 0 : Differences;

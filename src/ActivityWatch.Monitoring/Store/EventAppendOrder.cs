@@ -24,8 +24,9 @@ namespace ActivityWatch.Monitoring.Store;
 public sealed class EventAppendOrder(string schema) : DocumentSessionListenerBase
 {
     // pg_advisory_xact_lock(int, int): the two-key form never collides with Marten's own advisory
-    // locks (the daemon's leadership locks use the single bigint key).
-    private const int LockClass = 0x4157_0001;
+    // locks (the daemon's leadership locks use the single bigint key) nor with ActivityWatch's other
+    // two-key classes (0x4157_0001 webhook deliveries, 0x4157_0002 retro-hunts).
+    private const int LockClass = 0x4157_0100;
     private readonly int _lockKey = StableHash(schema);
 
     public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)

@@ -50,6 +50,8 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton<TimelineQueries>();
         services.AddSingleton<CatchUp>();
         services.AddSingleton<LivePath.ViewVerifier>();
+        services.AddSingleton<LivePath.LivePathQueries>();
+        services.AddSingleton<LivePath.ViewSnapshots>();
         return services;
     }
 
