@@ -153,6 +153,9 @@ public class ConsoleTests(ConsoleServer server) : IClassFixture<ConsoleServer>
         await page.Locator("[data-testid=rules-table]").WaitForAsync();
 
         await Assertions.Expect(page.Locator("[data-testid=replay-rule]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=coverage-persistence]")).ToContainTextAsync("T1098.001");
+        await Assertions.Expect(page.Locator("[data-testid=coverage-impact]")).ToContainTextAsync("T1485");
+        await Assertions.Expect(page.Locator("[data-testid=rules-table]")).ToContainTextAsync("built-in");
         await page.Context.CloseAsync();
     }
 }

@@ -96,15 +96,37 @@ export async function renderRules(main, app) {
   if (isAdmin) suppressionColumns.push({ key: 'id', label: '', render: (r) => h('button', { class: 'btn small danger', onclick: async () => { await del(`/api/suppressions/${r.id}`); toast('Removed'); await renderRules(main, app); } }, 'Remove') });
   main.replaceChildren(
     ...(app.can('responder') ? [retroHunt(rules)] : []),
+    coverage(rules),
     tablePanel(`Detection rules (${rules.length})`, 'rules', [
       { key: 'severity', label: 'Severity', render: (r) => severityPill(r.severity) },
       { key: 'id', label: 'Rule', render: (r) => h('span', { class: 'mono' }, r.id) },
-      { key: 'title', label: 'Title' },
-      { key: 'bestPractice', label: 'Best practice' },
+      { key: 'title', label: 'Title', value: (r) => r.title, render: (r) => h('span', { title: r.nextSteps || '' }, r.title) },
+      { key: 'enabled', label: 'Enabled', value: (r) => (r.enabled ? 'yes' : 'no'), render: (r) => (r.enabled ? 'yes' : h('span', { class: 'err' }, 'no')) },
+      { key: 'source', label: 'Source', value: (r) => r.source, render: (r) => h('span', { class: 'mono', title: r.status ? `Sigma status: ${r.status}` : '' }, r.source) },
+      { key: 'attack', label: 'ATT&CK', value: (r) => (r.attack ?? []).join(' '), render: (r) => (r.attack ?? []).map((m) => h('span', { class: 'tag' }, m)) },
+      { key: 'tactics', label: 'Tactics', value: (r) => (r.tactics ?? []).join(' ') },
       { key: 'cis', label: 'CIS', value: (r) => r.cis.join(' '), render: (r) => r.cis.map((c) => h('span', { class: 'tag' }, c)) },
-      { key: 'mitre', label: 'MITRE ATT&CK', value: (r) => r.mitre.join(' '), render: (r) => r.mitre.map((m) => h('span', { class: 'tag' }, m)) },
+      { key: 'bestPractice', label: 'Best practice' },
+      { key: 'falsePositives', label: 'Known false positives', value: (r) => (r.falsePositives ?? []).join('; ') },
     ], rules),
     panel('Suppressions', h('div', {}, form, dataTable({ name: 'suppressions', columns: suppressionColumns, rows: suppressions, emptyText: 'No suppressions.' }).element)));
+}
+
+// ATT&CK coverage: per tactic, the enabled rules and the techniques they cover.
+const tactics = ['initial-access', 'execution', 'persistence', 'privilege-escalation', 'defense-evasion', 'credential-access',
+  'discovery', 'lateral-movement', 'collection', 'exfiltration', 'impact'];
+
+function coverage(rules) {
+  const enabled = rules.filter((r) => r.enabled);
+  const cards = tactics.map((tactic) => {
+    const covering = enabled.filter((r) => (r.tactics ?? []).includes(tactic));
+    const techniques = [...new Set(covering.flatMap((r) => r.attack ?? []))].sort();
+    const card = stat(tactic.replace(/-/g, ' '), `${covering.length} rules`, techniques.length ? techniques.join(' ') : 'no technique covered');
+    card.dataset.testid = `coverage-${tactic}`;
+    card.title = covering.map((r) => r.id).join('\n');
+    return card;
+  });
+  return panel('ATT&CK coverage by tactic (enabled rules)', h('div', { class: 'grid cols-4 body' }, cards));
 }
 
 // Retro-hunt: one rule over the stored records of a window, raising what it finds (idempotent).
