@@ -24,12 +24,23 @@ public static class FeatureNames
     public const string ResourceNewInWindow = "resource.new-in-window";
     public const string ProfileYoung = "profile.young";
     public const string NoveltyTogether = "novelty.together";
+    public const string NetworkCloud = "network.cloud";
+    public const string KeyFromCloud = "key.long-term-from-cloud";
+    public const string OriginTogether = "origin.together";
+    public const string ApiNewOverHours = "api.new-over-hours";
+    public const string DiscoverySpread = "api.discovery-spread";
+    public const string KeyNew = "key.new";
+    public const string VolumeHourOfWeek = "volume.hour-of-week";
+    public const string RolePassedNew = "role.passed-new";
+    public const string GuardrailDisabled = "guardrail.disabled";
 
     public static IReadOnlyList<string> All { get; } =
     [
         ApiFirst, ApiFirstSensitive, ApiNewInWindow, NetworkFirst, AgentFirst, RegionFirst, HourUnusual,
         ErrorBurst, ErrorRareCode, ErrorDistinctMessages, WriteUnusual, AccessLevel, RateBurst,
         RoleNewAssumer, ResourceFirst, ResourceNewInWindow, ProfileYoung, NoveltyTogether,
+        NetworkCloud, KeyFromCloud, OriginTogether, ApiNewOverHours, DiscoverySpread, KeyNew, VolumeHourOfWeek,
+        RolePassedNew, GuardrailDisabled,
     ];
 
     public static int Count => All.Count;

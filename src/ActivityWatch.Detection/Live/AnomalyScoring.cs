@@ -20,7 +20,7 @@ namespace ActivityWatch.Detection.Live;
 /// this one last held the shard. Alerts and their evidence go through a session of our own (see
 /// AlertDetection for why); a page run twice raises nothing twice, as evidence ids are sets.
 /// </summary>
-public sealed partial class AnomalyScoring(ModelProvider models, AlertRaiser raiser) : IProjection
+public sealed partial class AnomalyScoring(ModelProvider models, AlertRaiser raiser, NetworkKinds networks) : IProjection
 {
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellationToken)
     {
@@ -29,7 +29,7 @@ public sealed partial class AnomalyScoring(ModelProvider models, AlertRaiser rai
         var records = new List<(IEvent Event, ActivityRecorded Record, ActivityFacts Facts)>(events.Count);
         foreach (var @event in events)
         {
-            if (@event.Data is ActivityRecorded record) records.Add((@event, record, ActivityFacts.From(record)));
+            if (@event.Data is ActivityRecorded record) records.Add((@event, record, ActivityFacts.From(record, networks, @event.Sequence)));
             else if (@event.Data is AlertSuppressed suppressed && !suppressed.By.StartsWith("suppression:", StringComparison.Ordinal))
                 await FeedbackQueries.RecordAsync(operations, suppressed.AlertId, suppressed.By, suppressed.Note, suppressed.At, cancellationToken);
         }
@@ -65,6 +65,7 @@ public sealed partial class AnomalyScoring(ModelProvider models, AlertRaiser rai
         {
             wanted.Add(f.Principal);
             if (f.AssumedRole is not null) wanted.Add(f.AssumedRole);
+            if (f.PassedRole is not null) wanted.Add(f.PassedRole);
         }
         foreach (var profile in await session.LoadManyAsync<PrincipalProfile>(cancellationToken, wanted)) profiles.Add(profile);
     }
