@@ -86,7 +86,7 @@ public static class FeatureExtractor
         var current = ProfileUpdate.HourStart(time) > profile.CurrentHour ? 1 : profile.CurrentHourCount + 1;
         var weeks = Math.Max(1.0, (profile.LastSeen - profile.FirstSeen).TotalDays / 7);
         var usual = profile.HourOfWeek[ProfileUpdate.HourOfWeekOf(time)] / weeks;
-        var ceiling = Math.Max(profile.MaxHourCount, 3 * usual) + 10;
+        var ceiling = Math.Max(profile.MaxHourCount, 1.5 * usual) + 10;
         var ratio = Math.Log2((current + 1) / (ceiling + 1));
         return ratio <= 0 ? 0 : (float)Math.Min(1.5, ratio / 1.5);
     }
