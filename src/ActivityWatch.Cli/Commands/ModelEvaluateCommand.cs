@@ -14,6 +14,7 @@ public static class ModelEvaluateCommand
     private static readonly Option<int> TrainDays = new("--train-days") { DefaultValueFactory = _ => new EvaluationSettings().TrainDays };
     private static readonly Option<int> TestDays = new("--test-days") { DefaultValueFactory = _ => new EvaluationSettings().TestDays };
     private static readonly Option<int> Attacks = new("--attacks-per-kind") { DefaultValueFactory = _ => new EvaluationSettings().AttacksPerKind };
+    private static readonly Option<bool> PcaOnly = new("--pca-only") { Description = "Skip the classifiers (quicker while tuning features)." };
     private static readonly Option<string?> Out = new("--out") { Description = "Also write evaluation.md and evaluation.json here, and the model the numbers picked." };
 
     public static Command Create(CliContext context)
@@ -21,7 +22,7 @@ public static class ModelEvaluateCommand
         var format = CommonOptions.Format();
         var command = new Command("evaluate", "Generate estates with quiet attacks; PCA, the classifier and the rarity baseline on each; pick the model.")
         {
-            Seeds, ClassifierSeeds, People, TrainDays, TestDays, Attacks, Out, format,
+            Seeds, ClassifierSeeds, People, TrainDays, TestDays, Attacks, PcaOnly, Out, format,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -33,6 +34,7 @@ public static class ModelEvaluateCommand
                 TrainDays = parse.GetValue(TrainDays),
                 TestDays = parse.GetValue(TestDays),
                 AttacksPerKind = parse.GetValue(Attacks),
+                Classifiers = !parse.GetValue(PcaOnly),
             };
             if (settings.Seeds.Count == 0 || settings.ClassifierSeeds.Count == 0 || settings.Seeds.Intersect(settings.ClassifierSeeds).Any())
             {

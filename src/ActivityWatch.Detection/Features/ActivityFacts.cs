@@ -96,6 +96,18 @@ public readonly record struct ActivityFacts(
         && (eventName.StartsWith("List", StringComparison.Ordinal) || eventName.StartsWith("Describe", StringComparison.Ordinal)
             || eventName.StartsWith("Get", StringComparison.Ordinal) || eventName.StartsWith("Lookup", StringComparison.Ordinal));
 
+    /// <summary>
+    /// An instance profile stands for the role inside it; consoles and most tooling give both one name,
+    /// so "arn:aws:iam::1:instance-profile/Web" is read as "arn:aws:iam::1:role/Web" (the role's profile).
+    /// </summary>
+    private static string RoleOfInstanceProfile(string profile)
+    {
+        var at = profile.IndexOf(":instance-profile/", StringComparison.Ordinal);
+        if (at < 0) return profile;
+        var name = profile[(profile.LastIndexOf('/') + 1)..];
+        return profile[..at] + ":role/" + name;
+    }
+
     /// <summary>Where services take a role to run as: Lambda's "role", ECS's task roles, EC2's instance profile.</summary>
     private static string? PassedRoleOf(JsonElement parameters)
     {
@@ -104,7 +116,7 @@ public readonly record struct ActivityFacts(
         if (parameters.TryGetProperty("iamInstanceProfile", out var profile) && profile.ValueKind == JsonValueKind.Object)
         {
             var name = Text(profile, "arn") ?? Text(profile, "name");
-            if (name is not null && name.Length <= 2048) return name;
+            if (name is not null && name.Length <= 2048) return RoleOfInstanceProfile(name);
         }
         return null;
     }

@@ -47,7 +47,9 @@ public static class FeatureExtractor
         vector[11] = 0.5f * facts.Level;
         vector[12] = RateBurst(profile, facts.Time);
         // A role many people assume takes a new one in its stride; one only CI or a service assumes does not.
+        // A role nobody ever assumed or used is new itself (just created for a new workload): its first assumer is expected.
         vector[13] = facts.AssumedRole is null || assumedRole is null || PrincipalProfile.Count(assumedRole.Assumers, facts.Principal) > 0 ? 0
+            : assumedRole.Assumers.Count == 0 && assumedRole.Events == 0 ? 0.2f
             : 1f / (1f + assumedRole.Assumers.Count / 4f);
 
         var resourceCount = facts.Resource is null ? -1 : PrincipalProfile.Count(profile.Resources, facts.Resource);
@@ -72,8 +74,11 @@ public static class FeatureExtractor
         vector[22] = slow.Total == 0 ? 0 : (float)slow.Discovery / slow.Total * Saturate(slow.Discovery - 1, 3);
         vector[23] = keyNew ? 1 : 0;
         vector[24] = HourOfWeekVolume(profile, facts.Time);
+        // A role with no history of its own is usually one just created for the new resource; an established
+        // role handed to compute by someone who never passed it is how PassRole escalation looks.
         vector[25] = facts.PassedRole is null || PrincipalProfile.Count(profile.PassedRoles, facts.PassedRole) > 0 ? 0
-            : 1f / (1f + (passedRole?.Passers.Count ?? 0) / 2f);
+            : passedRole is null || passedRole.Events == 0 ? 0.3f
+            : (profile.PassedRoles.Count > 0 ? 0.3f : 1f) / (1f + passedRole.Passers.Count / 2f);
         vector[26] = !facts.DisablesGuardrail ? 0 : apiCount == 0 ? 1 : 0.6f;
     }
 

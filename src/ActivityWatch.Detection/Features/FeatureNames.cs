@@ -45,6 +45,21 @@ public static class FeatureNames
 
     public static int Count => All.Count;
 
+    /// <summary>
+    /// How telling each feature is on its own, as a scale on the PCA residual: signals benign work
+    /// never gives in a healthy estate (a long-term key used from a cloud network, a guardrail switched
+    /// off, a powerful role handed to new compute, first calls spread over hours) weigh more than
+    /// novelty people bring every week (a first API, a new network or client). The evaluation checks
+    /// these against the benign novelty of the estate generator; the model card records them.
+    /// </summary>
+    public static IReadOnlyList<double> DefaultWeights { get; } = All.Select(name => name switch
+    {
+        GuardrailDisabled or KeyFromCloud or RolePassedNew or RoleNewAssumer => 2.5,
+        ApiNewOverHours or VolumeHourOfWeek => 2.0,
+        DiscoverySpread => 1.5,
+        _ => 1.0,
+    }).ToList();
+
     public static int IndexOf(string name)
     {
         for (var i = 0; i < All.Count; i++) if (All[i] == name) return i;

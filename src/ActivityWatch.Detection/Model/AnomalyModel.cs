@@ -37,7 +37,10 @@ public sealed class AnomalyModel
         Card = card;
         _eigenVectors = eigenVectors;
         _mean = mean;
+        _scale = card.FeatureWeights is { } weights && weights.Count == FeatureNames.Count ? weights.Select(w => (float)w).ToArray() : null;
     }
+
+    private readonly float[]? _scale;
 
     public AnomalyModel(ModelCard card, TreeEnsemble trees) : this(card, [], new float[FeatureNames.Count]) => _trees = trees;
 
@@ -120,6 +123,7 @@ public sealed class AnomalyModel
         float sum = 0;
         for (var i = 0; i < n; i++)
         {
+            if (_scale is not null) residual[i] *= _scale[i];
             if (residual[i] > 0) sum += residual[i] * residual[i];
         }
         return MathF.Sqrt(sum);

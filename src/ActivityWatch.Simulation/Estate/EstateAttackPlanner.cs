@@ -19,6 +19,7 @@ internal static class EstateAttackPlanner
         var workloads = cast.Workloads.Where(w => !w.Added && w.EndDay >= cast.Workloads.Max(x => x.EndDay)
                                                   && w.Workload.Archetype is WorkloadArchetype.ApiFunction or WorkloadArchetype.QueueWorker or WorkloadArchetype.InstanceAgent).ToList();
         var attacks = new List<EstateAttack>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var kind in EstateAttackKinds.All)
         {
             var pool = kind switch
@@ -31,10 +32,13 @@ internal static class EstateAttackPlanner
                 EstateAttackKinds.FirstAssumedRole => Interleave(Names(keyUsers), Names(consoleUsers)),
                 _ => Names(admins),
             };
+            // Subjects no other attack has used come first, so one class's traces do not hide another's.
             var offset = random.Next(Math.Max(1, pool.Count));
-            for (var round = 0; round < perKind && pool.Count > 0; round++)
+            var ordered = pool.Skip(offset).Concat(pool.Take(offset)).OrderBy(name => used.Contains(name) ? 1 : 0).ToList();
+            for (var round = 0; round < perKind && ordered.Count > 0; round++)
             {
-                var subject = pool[(offset + round) % pool.Count];
+                var subject = ordered[round % ordered.Count];
+                used.Add(subject);
                 var person = cast.People.FirstOrDefault(p => p.Name == subject);
                 var utcOffset = person?.Person.UtcOffsetHours ?? 0;
                 attacks.Add(new EstateAttack(kind, WorkingMoment(from, until, utcOffset, random), subject, round % 2));

@@ -113,7 +113,7 @@ internal sealed class QuietAttacks(ScenarioBuilder b, EstateCast cast, EstateAtt
         var account = cast.Organization.Account(Person.Person.AccountId);
         var logged = account.Buckets.Where(x => x.DataEventsLogged).ToList();
         var bucket = logged[attack.Variant % logged.Count];
-        var reads = attack.Variant == 0 ? 250 + b.Random.Next(200) : 150 + b.Random.Next(100);
+        var reads = attack.Variant == 0 ? 700 + b.Random.Next(400) : 500 + b.Random.Next(300);
         var minutes = attack.Variant == 0 ? 60 + b.Random.Next(40) : 100 + b.Random.Next(40);
         var gap = minutes * 60.0 / reads;
         for (var i = 0; i < reads; i++)

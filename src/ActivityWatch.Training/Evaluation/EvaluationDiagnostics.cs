@@ -32,6 +32,16 @@ public static class EvaluationDiagnostics
         }
     }
 
+    /// <summary>The benign principal-days of history that score highest: they set the threshold.</summary>
+    public static void HistoryTail(string detector, TrainingSet history, AnomalyModel model, IProgress<string> log)
+    {
+        var top = history.Rows.Select(r => (Row: r, Score: model.Score(r.Vector)))
+            .GroupBy(x => (x.Row.Principal, DateOnly.FromDateTime(x.Row.Time.UtcDateTime)))
+            .Select(g => g.MaxBy(x => x.Score)).OrderByDescending(x => x.Score).Take(10);
+        foreach (var (row, score) in top)
+            log.Report($"{detector} history-tail {Short(row.Principal)} {row.Time:MM-dd HH:mm} {score.ToString("0.00", CultureInfo.InvariantCulture)} [{Features(model, row.Vector)}]");
+    }
+
     private static string Short(string principal) => AnomalyExplanation.ShortName(principal);
 
     private static string Features(AnomalyModel model, float[]? vector)

@@ -21,7 +21,7 @@ public static class EvaluationHarness
     public static async Task<(EvaluationResult Result, TrainedModel Picked)> RunAsync(EvaluationSettings settings, IProgress<string>? log = null, CancellationToken ct = default)
     {
         var watch = Stopwatch.StartNew();
-        var (trees, logistic) = await TrainClassifiersAsync(settings, log, ct);
+        var (trees, logistic) = settings.Classifiers ? await TrainClassifiersAsync(settings, log, ct) : (null, null);
         var seeds = new List<SeedResult>();
         TrainedModel? firstPca = null;
         foreach (var seed in settings.Seeds)
@@ -31,13 +31,18 @@ public static class EvaluationHarness
             foreach (var facts in estate.History) history.Add(facts);
             var pca = new AnomalyTrainer(settings.Trainer).Train(history, $"estate seed {seed}, {settings.People} people, {settings.TrainDays} days");
             firstPca ??= pca;
-            var models = new (string Name, TrainedModel Model)[] { (Trees, trees), (Logistic, logistic), (Pca, pca) };
+            var models = new (string Name, TrainedModel? Model)[] { (Trees, trees), (Logistic, logistic), (Pca, pca) };
             var results = new List<DetectorResult>();
             var diagnose = (Environment.GetEnvironmentVariable("ACTIVITYWATCH_EVALUATION_DIAGNOSTICS") ?? "").Split(',');
             foreach (var (name, trained) in models)
             {
+                if (trained is null) continue;
                 var rows = DetectorReplay.Model(estate, history.Featurizer.Profiles, trained.Model, trained.Model.Card.Threshold);
-                if (log is not null && diagnose.Contains(name)) EvaluationDiagnostics.Report(name, rows, estate, trained.Model, log);
+                if (log is not null && diagnose.Contains(name))
+                {
+                    EvaluationDiagnostics.HistoryTail(name, history, trained.Model, log);
+                    EvaluationDiagnostics.Report(name, rows, estate, trained.Model, log);
+                }
                 results.Add(Measure(name, rows, estate, settings));
             }
             results.Add(Measure(Rarity, DetectorReplay.Rarity(estate, history.Featurizer.Profiles), estate, settings));
@@ -45,9 +50,9 @@ public static class EvaluationHarness
             seeds.Add(new SeedResult(seed, estate.History.Count, estate.Test.Count, principals, pca.Model.Card.Threshold, results));
             log?.Report($"seed {seed}: " + string.Join("; ", results.Select(r => $"{r.Detector} recall {r.Recall:0.00} false/1000 {r.FalseAlertsPerThousandPrincipalDays:0.00}")));
         }
-        var draft = new EvaluationResult(settings, seeds, [trees.Model.Card, logistic.Model.Card], "", watch.Elapsed);
+        var draft = new EvaluationResult(settings, seeds, trees is null || logistic is null ? [] : [trees.Model.Card, logistic.Model.Card], "", watch.Elapsed);
         var picked = Pick(draft);
-        return (draft with { Picked = picked, Elapsed = watch.Elapsed }, picked switch { Trees => trees, Logistic => logistic, _ => firstPca! });
+        return (draft with { Picked = picked, Elapsed = watch.Elapsed }, picked switch { Trees => trees!, Logistic => logistic!, _ => firstPca! });
     }
 
     /// <summary>Both classifiers fit on all classifier seeds but the last and calibrate their threshold on the last.</summary>
@@ -74,7 +79,7 @@ public static class EvaluationHarness
 
     private static string Pick(EvaluationResult result)
     {
-        var models = new[] { Trees, Logistic, Pca };
+        var models = result.Detectors.Where(d => d != Rarity).ToArray();
         var meeting = models.Where(result.MeetsGoal).OrderBy(result.MeanFalseAlertRate).ToList();
         if (meeting.Count > 0) return meeting[0];
         return models.OrderByDescending(d => result.Seeds[0][d].Scenarios.Min(x => result.WorstRecall(d, x.Kind)))

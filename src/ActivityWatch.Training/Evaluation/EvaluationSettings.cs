@@ -27,6 +27,9 @@ public sealed record EvaluationSettings
 
     public double Rate { get; init; } = 1.0;
 
+    /// <summary>False: PCA and the baseline only (quicker while tuning features).</summary>
+    public bool Classifiers { get; init; } = true;
+
     /// <summary>Flagged records of one principal within this long of the previous one are one alert (as live).</summary>
     public TimeSpan AlertWindow { get; init; } = TimeSpan.FromHours(1);
 
