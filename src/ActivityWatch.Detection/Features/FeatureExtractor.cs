@@ -70,7 +70,10 @@ public static class FeatureExtractor
         vector[19] = facts.LongTermKey is null ? 0 : vector[18];
         var keyNew = facts.LongTermKey is not null && profile.LongTermKeys.Count > 0 && PrincipalProfile.Count(profile.LongTermKeys, facts.LongTermKey) == 0;
         vector[20] = vector[3] >= 0.8f && (vector[4] >= 0.8f || keyNew) ? 1 : 0;
-        vector[21] = Saturate(slow.Total - 2, 4) * Math.Min(1f, slow.Hours / 3f);
+        // Against the principal's own pace of learning new calls: a shared on-call role or a new hire takes up
+        // several a day, a workload none.
+        var pace = profile.ActiveDays > 1 ? (double)profile.LearnedApis / (profile.ActiveDays - 1) : 0;
+        vector[21] = Saturate(slow.Total - 2 - 1.5 * pace, 4) * Math.Min(1f, slow.Hours / 3f);
         vector[22] = slow.Total == 0 ? 0 : (float)slow.Discovery / slow.Total * Saturate(slow.Discovery - 1, 3);
         vector[23] = keyNew ? 1 : 0;
         vector[24] = HourOfWeekVolume(profile, facts.Time);
@@ -90,7 +93,10 @@ public static class FeatureExtractor
     {
         var current = ProfileUpdate.HourStart(time) > profile.CurrentHour ? 1 : profile.CurrentHourCount + 1;
         var weeks = Math.Max(1.0, (profile.LastSeen - profile.FirstSeen).TotalDays / 7);
-        var usual = profile.HourOfWeek[ProfileUpdate.HourOfWeekOf(time)] / weeks;
+        var how = ProfileUpdate.HourOfWeekOf(time);
+        // The hour under way is counted in HourOfWeek already: left out, or a burst would raise its own bar.
+        var sofar = ProfileUpdate.HourStart(time) == profile.CurrentHour ? profile.CurrentHourCount : 0;
+        var usual = Math.Max(0, profile.HourOfWeek[how] - sofar) / weeks;
         var ceiling = Math.Max(profile.MaxHourCount, 1.5 * usual) + 10;
         var ratio = Math.Log2((current + 1) / (ceiling + 1));
         return ratio <= 0 ? 0 : (float)Math.Min(1.5, ratio / 1.5);

@@ -36,6 +36,13 @@ public sealed class PrincipalProfile
     /// <summary>Long-term access key ids (AKIA...) this user has signed with.</summary>
     public Dictionary<string, int> LongTermKeys { get; set; } = [];
 
+    /// <summary>UTC days with activity, and the last of them.</summary>
+    public int ActiveDays { get; set; }
+    public DateTimeOffset LastActiveDay { get; set; }
+
+    /// <summary>First-time calls learned after the first active day: the principal's pace of taking up new calls.</summary>
+    public int LearnedApis { get; set; }
+
     /// <summary>The busiest completed hour so far.</summary>
     public int MaxHourCount { get; set; }
 

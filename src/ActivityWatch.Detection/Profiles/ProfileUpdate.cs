@@ -38,6 +38,13 @@ public static class ProfileUpdate
             if (profile.PassedRoles.Count < 200) Increment(profile.PassedRoles, facts.PassedRole);
         }
         profile.HourOfWeek[HourOfWeekOf(facts.Time)]++;
+        var day = new DateTimeOffset(facts.Time.UtcDateTime.Date, TimeSpan.Zero);
+        if (day > profile.LastActiveDay)
+        {
+            profile.ActiveDays++;
+            profile.LastActiveDay = day;
+        }
+        if (newApi && learnNovelty && profile.ActiveDays > 1) profile.LearnedApis++;
         if (facts.IsWrite) profile.Writes++;
 
         var hour = HourStart(facts.Time);
