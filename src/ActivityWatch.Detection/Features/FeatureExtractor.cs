@@ -74,7 +74,7 @@ public static class FeatureExtractor
         // several a day, a workload none.
         var pace = profile.ActiveDays > 1 ? (double)profile.LearnedApis / (profile.ActiveDays - 1) : 0;
         vector[21] = Saturate(slow.Total - 2 - 1.5 * pace, 4) * Math.Min(1f, slow.Hours / 3f);
-        vector[22] = slow.Total == 0 ? 0 : (float)slow.Discovery / slow.Total * Saturate(slow.Discovery - 1, 3);
+        vector[22] = slow.Total == 0 ? 0 : (float)slow.Discovery / slow.Total * Saturate(slow.Discovery - 1 - 1.5 * pace, 3);
         vector[23] = keyNew ? 1 : 0;
         vector[24] = HourOfWeekVolume(profile, facts.Time);
         // A role with no history of its own is usually one just created for the new resource; an established

@@ -43,6 +43,9 @@ public sealed class PrincipalProfile
     /// <summary>First-time calls learned after the first active day: the principal's pace of taking up new calls.</summary>
     public int LearnedApis { get; set; }
 
+    /// <summary>The hour under way held a record that alerted: it does not become the busiest hour.</summary>
+    public bool CurrentHourAlerted { get; set; }
+
     /// <summary>The busiest completed hour so far.</summary>
     public int MaxHourCount { get; set; }
 

@@ -57,12 +57,15 @@ public static class ProfileUpdate
                 var delta = profile.CurrentHourCount - profile.HourlyMean;
                 profile.HourlyMean += delta / profile.CompletedHours;
                 profile.HourlyM2 += delta * (profile.CurrentHourCount - profile.HourlyMean);
-                if (profile.CurrentHourCount > profile.MaxHourCount) profile.MaxHourCount = profile.CurrentHourCount;
+                // An hour that alerted (a burst being caught) does not raise the bar for the next one.
+                if (profile.CurrentHourCount > profile.MaxHourCount && !profile.CurrentHourAlerted) profile.MaxHourCount = profile.CurrentHourCount;
             }
             profile.CurrentHour = hour;
             profile.CurrentHourCount = 0;
+            profile.CurrentHourAlerted = false;
         }
         profile.CurrentHourCount++;
+        if (!learnNovelty) profile.CurrentHourAlerted = true;
 
         if (facts.ErrorCode is not null)
         {
