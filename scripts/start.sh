@@ -11,6 +11,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # ACTIVITYWATCH_CLI runs an already built CLI instead (the tests point it at theirs).
 AW="${ACTIVITYWATCH_CLI:-$ROOT/scripts/activitywatch}"
 SAMPLE="$ROOT/.data/sample-week"
+SAMPLE_IAM="$ROOT/.data/sample-week-iam"
 
 if [[ -z "${ActivityWatch__Postgres__ConnectionString:-}" ]]; then
   PG_URL="$("$ROOT/scripts/postgres.sh" start)"   # set -e stops here if PostgreSQL cannot start
@@ -21,12 +22,20 @@ fi
 if [[ $# -gt 0 ]]; then
   LOGS=("$@")
 else
-  if [[ ! -d "$SAMPLE" ]]; then
+  if [[ ! -d "$SAMPLE" || ! -d "$SAMPLE_IAM" ]]; then
     echo "== no logs given: generating a sample week into $SAMPLE"
-    "$AW" simulate --days 7 --principals 25 --seed 1 --out "$SAMPLE.tmp"
+    rm -rf "$SAMPLE.tmp" "$SAMPLE_IAM.tmp" "$SAMPLE" "$SAMPLE_IAM"
+    "$AW" simulate --days 7 --principals 25 --seed 1 --out "$SAMPLE.tmp" --iam-out "$SAMPLE_IAM.tmp"
     mv "$SAMPLE.tmp" "$SAMPLE"
+    mv "$SAMPLE_IAM.tmp" "$SAMPLE_IAM"
   fi
   LOGS=("$SAMPLE")
+  # What each account granted at the start of the week (get-account-authorization-details), so
+  # unused permissions, unused roles and generated policies have something to compare with.
+  echo "== importing the sample organisation's IAM authorization details"
+  for details in "$SAMPLE_IAM"/*.json; do
+    "$AW" permissions import "$details" --captured-at "$(cat "$SAMPLE_IAM/captured-at")"
+  done
 fi
 
 echo "== ingesting ${LOGS[*]}"

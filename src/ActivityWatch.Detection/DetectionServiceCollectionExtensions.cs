@@ -1,3 +1,4 @@
+using ActivityWatch.Detection.Features;
 using ActivityWatch.Detection.Feedback;
 using ActivityWatch.Detection.Live;
 using ActivityWatch.Detection.Model;
@@ -19,6 +20,12 @@ public static class DetectionServiceCollectionExtensions
     {
         services.AddOptions<AnomalyOptions>().BindConfiguration(AnomalyOptions.Section);
         services.AddSingleton<ModelProvider>();
+        // Reference lists, read once from the configured files (never downloaded).
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnomalyOptions>>().Value;
+            return NetworkKinds.Load(options.AwsIpRangesPath, options.HostingRangesPath);
+        });
         services.AddSingleton<AnomalyScoring>();
         services.AddSingleton<AnomalyFeedbackService>();
         // Registered by the alerts module too; here as well so scoring works wherever Detection is added.

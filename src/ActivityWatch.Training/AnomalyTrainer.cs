@@ -24,7 +24,7 @@ public sealed class AnomalyTrainer(TrainerSettings settings)
         });
         var transformer = trainer.Fit(data);
 
-        var draft = new ModelCard { Features = FeatureNames.All };
+        var draft = new ModelCard { Features = FeatureNames.All, FeatureWeights = settings.FeatureWeights ?? FeatureNames.DefaultWeights };
         var model = AnomalyModel.FromTransformer(transformer, draft);
         var scores = new float[set.Rows.Count];
         for (var i = 0; i < scores.Length; i++) scores[i] = model.Score(set.Rows[i].Vector);

@@ -16,6 +16,17 @@ public sealed record TrainerSettings
     /// <summary>Safety margin over the calibrated score, since test data is never the training data.</summary>
     public double ThresholdMargin { get; init; } = 1.05;
 
+    /// <summary>PCA's residual scale per feature (null: <see cref="ActivityWatch.Detection.Features.FeatureNames.DefaultWeights"/>).</summary>
+    public IReadOnlyList<double>? FeatureWeights { get; init; }
+
+    /// <summary>Boosted trees of the classifier, and leaves per tree.</summary>
+    public int Trees { get; init; } = 60;
+
+    public int Leaves { get; init; } = 8;
+
+    /// <summary>Benign rows with nothing unusual kept for the classifier (a uniform sample); unusual ones are all kept.</summary>
+    public int MaxClassifierRows { get; init; } = 150_000;
+
     /// <summary>At most this many rows go to the PCA (a uniform sample): the principal directions settle long before.</summary>
     public int MaxPcaRows { get; init; } = 2_000_000;
 }

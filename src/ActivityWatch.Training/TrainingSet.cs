@@ -9,7 +9,7 @@ namespace ActivityWatch.Training;
 /// History replayed through the same featurizer the live scorer uses, from empty profiles.
 /// Records of principals still warming up build profiles but are not training rows.
 /// </summary>
-public sealed class TrainingSet
+public sealed class TrainingSet(NetworkKinds? networks = null)
 {
     public List<TrainingRow> Rows { get; } = [];
     public long Records { get; private set; }
@@ -22,7 +22,7 @@ public sealed class TrainingSet
     /// records are left out (see <see cref="Exclude"/>) so the next model is not calibrated on them.</param>
     public void Add(ActivityRecorded record, IReadOnlySet<string>? feedback = null, Func<float[], IReadOnlyList<string>>? explain = null)
     {
-        var facts = ActivityFacts.From(record);
+        var facts = ActivityFacts.From(record, networks);
         Add(facts, feedback, explain);
     }
 

@@ -45,6 +45,31 @@ public class ReportApiTests(ApiServer server) : IClassFixture<ApiServer>
     }
 
     [Fact]
+    public async Task GeneratedPolicy_ForRoot_IsRefusedWithTheReason()
+    {
+        using var client = server.Client(AnalystRoles.Viewer);
+
+        using var response = await client.GetAsync("/api/reports/policy?principal=" + Uri.EscapeDataString($"arn:aws:iam::{CloudTrailRecords.Account}:root"));
+        var problem = await response.ReadAsync();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("root user gets no generated policy", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task UnusedPermissions_SayWhatTheyRestOn()
+    {
+        using var client = server.Client(AnalystRoles.Viewer);
+
+        var report = await client.GetJsonAsync("/api/reports/unused-permissions?days=90");
+
+        Assert.Equal(System.Text.Json.JsonValueKind.Array, report.GetProperty("findings").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Array, report.GetProperty("accounts").ValueKind);
+        // The shared test server holds no IAM import, so the report says how to get one rather than "nothing unused".
+        Assert.Contains(report.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("permissions import auth.json", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Ingestion_ReportsTotalsAndLag()
     {
         await server.IngestAsync(CloudTrailRecords.IamUserCall("ListBuckets", time: DateTimeOffset.UtcNow.AddMinutes(-10)));

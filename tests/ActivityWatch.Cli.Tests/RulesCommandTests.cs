@@ -18,8 +18,11 @@ public class RulesCommandTests
 
         Assert.True(exitCode == 0, error);
         var rules = JsonDocument.Parse(output).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!);
-        Assert.Equal(DetectionCatalogue.Rules.Select(r => r.Id).Order(), rules.Keys.Order());
         var root = rules["root.console-signin"];
+        Assert.Equal(DetectionCatalogue.Rules.Select(r => r.Id).Order(), rules.Keys.Order());
+        Assert.Equal(["T1098.001"], rules["root.access-key-created"].GetProperty("attack").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal("built-in", root.GetProperty("source").GetString());
+        Assert.True(root.GetProperty("enabled").GetBoolean());
         Assert.Equal(["5.3"], root.GetProperty("cis").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal(BestPractices.LockAwayRoot, root.GetProperty("bestPractice").GetString());
         Assert.Equal(10, rules["api.unauthorized-calls"].GetProperty("threshold").GetProperty("count").GetInt32());
@@ -59,5 +62,56 @@ public class RulesCommandTests
         var (exitCode, _, error) = await AlertsCli.RunAsync(host, "rules", "replay", "--rule", "nope");
         Assert.Equal(1, exitCode);
         Assert.Contains("unknown rule", error);
+    }
+
+    [Fact]
+    public async Task RulesImportSigma_Folder_LoadsRules_RefusesTheRest_ListAndToggleThem()
+    {
+        await using var host = await TestHost.StartAsync(nameof(RulesImportSigma_Folder_LoadsRules_RefusesTheRest_ListAndToggleThem), DaemonRole.Disabled);
+        var folder = Directory.CreateTempSubdirectory("sigma-cli-");
+        await File.WriteAllTextAsync(Path.Combine(folder.FullName, "flow_logs.yml"), """
+            title: Flow Logs Deleted By Anyone
+            id: cli-flow-logs
+            status: experimental
+            tags: [attack.defense-evasion, attack.t1562.008]
+            logsource: {product: aws, service: cloudtrail}
+            detection:
+                selection:
+                    eventSource: ec2.amazonaws.com
+                    eventName|startswith: DeleteFlowLog
+                condition: selection
+            falsepositives: [VPC teardown]
+            level: high
+            """);
+        await File.WriteAllTextAsync(Path.Combine(folder.FullName, "count.yaml"), """
+            title: Aggregation
+            logsource: {product: aws, service: cloudtrail}
+            detection:
+                selection: {errorCode: AccessDenied}
+                condition: selection | count() > 5
+            """);
+
+        var (exitCode, output, _) = await AlertsCli.RunAsync(host, "rules", "import", "sigma", folder.FullName, "--format", "json");
+
+        Assert.Equal(3, exitCode);
+        var result = JsonDocument.Parse(output).RootElement;
+        Assert.Equal((1, 1), (result.GetProperty("loaded").GetInt32(), result.GetProperty("refused").GetInt32()));
+        Assert.Contains("condition", result.GetProperty("rules").EnumerateArray().Single(r => r.GetProperty("id").ValueKind == JsonValueKind.Null).GetProperty("error").GetString());
+
+        var (_, list, _) = await AlertsCli.RunAsync(host, "rules", "list", "--format", "json");
+        var rule = JsonDocument.Parse(list).RootElement.EnumerateArray().Single(r => r.GetProperty("id").GetString() == "sigma.cli-flow-logs");
+        Assert.Equal(["T1562.008"], rule.GetProperty("attack").EnumerateArray().Select(a => a.GetString()));
+        Assert.StartsWith("sigma:", rule.GetProperty("source").GetString());
+        Assert.True(rule.GetProperty("enabled").GetBoolean());
+        Assert.Equal("built-in", JsonDocument.Parse(list).RootElement.EnumerateArray().First().GetProperty("source").GetString());
+
+        Assert.Equal(0, (await AlertsCli.RunAsync(host, "rules", "disable", "sigma.cli-flow-logs", "--note", "noisy")).Item1);
+        var (_, after, _) = await AlertsCli.RunAsync(host, "rules", "list", "--format", "json");
+        Assert.False(JsonDocument.Parse(after).RootElement.EnumerateArray().Single(r => r.GetProperty("id").GetString() == "sigma.cli-flow-logs").GetProperty("enabled").GetBoolean());
+        Assert.Equal(1, (await AlertsCli.RunAsync(host, "rules", "enable", "no.such-rule")).Item1);
+
+        var (replayExit, replay, replayError) = await AlertsCli.RunAsync(host, "rules", "replay", "--rule", "sigma.cli-flow-logs", "--format", "json");
+        Assert.True(replayExit == 0, replayError);
+        Assert.Equal(0, JsonDocument.Parse(replay).RootElement.GetProperty("hits").GetInt32());
     }
 }

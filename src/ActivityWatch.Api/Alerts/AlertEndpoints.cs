@@ -4,6 +4,8 @@ using ActivityWatch.Monitoring.Alerts;
 using ActivityWatch.Monitoring.Alerts.Lifecycle;
 using ActivityWatch.Monitoring.Audit;
 using ActivityWatch.Monitoring.Detections;
+using ActivityWatch.Monitoring.Detections.Library;
+using ActivityWatch.Monitoring.Permissions.Roles;
 using ActivityWatch.Monitoring.Timeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -56,13 +58,14 @@ public static class AlertEndpoints
     }
 
     private static async Task<Results<Ok<AlertDetail>, ProblemHttpResult>> DetailAsync(
-        Guid id, AlertQueries alerts, TimelineQueries timeline, CancellationToken cancellationToken)
+        Guid id, AlertQueries alerts, TimelineQueries timeline, ResolvedTimeline resolved, RuleLibrary library, CancellationToken cancellationToken)
     {
         var alert = await alerts.FindAsync(id, cancellationToken);
         if (alert is null) return ApiProblems.NotFound($"No alert {id}.");
         // Evidence times are the records' own eventTimes; a minute either side absorbs clock skew between trails.
-        var evidence = await timeline.EvidenceAsync(alert.EventIds, alert.FirstSeen.AddMinutes(-1), alert.LastSeen.AddMinutes(1), cancellationToken);
-        var rule = DetectionCatalogue.Find(alert.RuleId) is { } found ? RuleView.Of(found) : null;
+        var evidence = await resolved.ResolveAsync(
+            await timeline.EvidenceAsync(alert.EventIds, alert.FirstSeen.AddMinutes(-1), alert.LastSeen.AddMinutes(1), cancellationToken), null, cancellationToken);
+        var rule = (await library.LoadAsync(cancellationToken)).Find(alert.RuleId) is { } found ? RuleView.Of(found) : null;
         return TypedResults.Ok(new AlertDetail(alert, evidence, rule));
     }
 

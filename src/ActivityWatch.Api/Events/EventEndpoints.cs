@@ -1,5 +1,6 @@
 using ActivityWatch.Api.Auth;
 using ActivityWatch.Api.Problems;
+using ActivityWatch.Monitoring.Permissions.Roles;
 using ActivityWatch.Monitoring.Timeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -19,9 +20,9 @@ public static class EventEndpoints
         return routes;
     }
 
-    private static async Task<Results<Ok<TimelineEntry>, ProblemHttpResult>> GetAsync(Guid id, TimelineQueries timeline, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TimelineEntry>, ProblemHttpResult>> GetAsync(Guid id, TimelineQueries timeline, ResolvedTimeline resolved, CancellationToken cancellationToken)
     {
-        var entries = await timeline.GetAsync([id], cancellationToken);
+        var entries = await resolved.ResolveAsync(await timeline.GetAsync([id], cancellationToken), null, cancellationToken);
         return entries.Count == 0 ? ApiProblems.NotFound($"No event {id}.") : TypedResults.Ok(entries[0]);
     }
 }

@@ -1,6 +1,7 @@
 using ActivityWatch.Api.Auth;
 using ActivityWatch.Api.Problems;
 using ActivityWatch.Api.Timeline;
+using ActivityWatch.Monitoring.Permissions.Roles;
 using ActivityWatch.Monitoring.Timeline;
 using ActivityWatch.Monitoring.Timeline.Query;
 using Microsoft.AspNetCore.Builder;
@@ -24,7 +25,7 @@ public static class PrincipalEndpoints
 
     private static async Task<Results<Ok<IReadOnlyList<PrincipalSummary>>, ProblemHttpResult>> ListAsync(
         string? q, DateTimeOffset? since, DateTimeOffset? until, int? limit,
-        PrincipalQueries principals, TimelineQueries timeline, IOptions<ApiOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        PrincipalQueries principals, RoleDirectoryQueries roles, TimelineQueries timeline, IOptions<ApiOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         var api = options.Value;
         var take = limit ?? 200;
@@ -34,22 +35,28 @@ public static class PrincipalEndpoints
         if (!TimeRange.TryResolve(since, until, time.GetUtcNow(), newest, TimeSpan.FromDays(7), api.MaxRangeDays, out var range, out var error))
             return ApiProblems.BadRequest(error!, "since");
         if (q is { Length: > 0 } && !TimelineQueryParser.TryParse(q, out _, out var queryError)) return ApiProblems.InvalidQuery(queryError!);
-        return TypedResults.Ok(await principals.ListAsync(q, range.Since, range.Until, take, cancellationToken));
+        return TypedResults.Ok(await principals.ListAsync(q, range.Since, range.Until, take, await roles.LoadAsync(cancellationToken), cancellationToken));
     }
 
     private static async Task<Results<Ok<PrincipalPage>, ProblemHttpResult>> ProfileAsync(
         string? principal, DateTimeOffset? since, DateTimeOffset? until, int? days,
-        PrincipalQueries principals, PrincipalSections sections, TimelineQueries timeline, IOptions<ApiOptions> options, TimeProvider time,
+        PrincipalQueries principals, PrincipalSections sections, RoleDirectoryQueries roles, TimelineQueries timeline, IOptions<ApiOptions> options, TimeProvider time,
         CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(principal)) return ApiProblems.BadRequest("'principal' is required.", "principal");
         if (days is < 1 || days > options.Value.MaxRangeDays) return ApiProblems.BadRequest($"'days' must be 1 to {options.Value.MaxRangeDays}.", "days");
-        // No range asked for: the 30 days (or 'days') up to this principal's own newest event.
-        var newest = since is null && until is null ? (await timeline.ExtentAsync(principal.Trim(), cancellationToken)).Newest : null;
+        var directory = await roles.LoadAsync(cancellationToken);
+        var (resolved, form) = directory.Resolve(principal.Trim());
+        var aliases = directory.Aliases(resolved);
+        // No range asked for: the 30 days (or 'days') up to this principal's own newest event, under any of its names.
+        DateTimeOffset? newest = null;
+        if (since is null && until is null)
+            foreach (var alias in aliases)
+                if ((await timeline.ExtentAsync(alias, cancellationToken)).Newest is { } n && (newest is null || n > newest)) newest = n;
         if (!TimeRange.TryResolve(since, until, time.GetUtcNow(), newest, TimeSpan.FromDays(days ?? 30), options.Value.MaxRangeDays, out var range, out var error))
             return ApiProblems.BadRequest(error!, "since");
         var bucket = range.Width <= TimeSpan.FromDays(3) ? TimeSpan.FromHours(1) : TimeSpan.FromDays(1);
-        var profile = await principals.ProfileAsync(principal.Trim(), range.Since, range.Until, bucket, cancellationToken);
+        var profile = await principals.ProfileAsync(aliases, form, range.Since, range.Until, bucket, cancellationToken);
         var known = await sections.LoadAsync(profile.Principal, cancellationToken);
         // A principal with no activity in range may still be known to a section (e.g. from an IAM import).
         if (profile.Events == 0 && known.Values.All(section => section is null))

@@ -9,6 +9,13 @@ namespace ActivityWatch.Api.Principals;
 public sealed record PrincipalProfile
 {
     public required string Principal { get; init; }
+
+    /// <summary>Every form the logs name this principal by (a role from S3 access logs has no path); the first is <see cref="Principal"/>.</summary>
+    public IReadOnlyList<string> LoggedAs { get; init; } = [];
+
+    /// <summary>"resolved" when asked for by a logged form that resolved to the role's ARN, "unresolved" when no role of that name is known.</summary>
+    public string? PrincipalForm { get; init; }
+
     public required bool IsRoot { get; init; }
     public required DateTimeOffset Since { get; init; }
     public required DateTimeOffset Until { get; init; }

@@ -1,3 +1,4 @@
+using ActivityWatch.Monitoring.Permissions.Roles;
 using ActivityWatch.Monitoring.Records;
 using ActivityWatch.Monitoring.Store;
 using ActivityWatch.Monitoring.Timeline;
@@ -14,7 +15,8 @@ public sealed class PrincipalQueries(NpgsqlDataSource dataSource, IOptions<Postg
     private readonly string _table = $"{postgres.Value.Schema}.{TimelineTable.Name}";
 
     /// <summary>The busiest principals in the range; <paramref name="query"/> narrows with the timeline query language.</summary>
-    public async Task<IReadOnlyList<PrincipalSummary>> ListAsync(string? query, DateTimeOffset since, DateTimeOffset until, int limit, CancellationToken cancellationToken)
+    /// <param name="directory">Merges each role's logged forms (S3 access logs drop the path) under its ARN and marks the unresolved ones.</param>
+    public async Task<IReadOnlyList<PrincipalSummary>> ListAsync(string? query, DateTimeOffset since, DateTimeOffset until, int limit, RoleDirectory directory, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand();
         var filter = "";
@@ -25,34 +27,46 @@ public sealed class PrincipalQueries(NpgsqlDataSource dataSource, IOptions<Postg
             command.Parameters.AddRange(compiled.Parameters.ToArray());
         }
         command.CommandText = $"""
-            SELECT t.principal, max(t.identity_type), max(t.account_id), count(*), count(t.error_code),
+            SELECT coalesce(m.resolved, t.principal) AS p, max(t.identity_type), max(t.account_id), count(*), count(t.error_code),
                    count(DISTINCT t.source_ip), min(t.event_time), max(t.event_time)
             FROM {_table} t
+            LEFT JOIN unnest(@logged, @resolved) AS m(logged, resolved) ON m.logged = t.principal
             WHERE t.event_time >= @since AND t.event_time < @until{filter}
-            GROUP BY t.principal
-            ORDER BY count(*) DESC, t.principal
+            GROUP BY 1
+            ORDER BY count(*) DESC, 1
             LIMIT @limit
             """;
         AddRange(command, since, until);
+        var mappings = directory.Mappings;
+        command.Parameters.Add(new NpgsqlParameter<string[]>("logged", mappings.Select(m => m.Logged).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("resolved", mappings.Select(m => m.Arn).ToArray()));
         command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
         var result = new List<PrincipalSummary>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            result.Add(new PrincipalSummary(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), Time(reader, 6), Time(reader, 7)));
+            var principal = reader.GetString(0);
+            result.Add(new PrincipalSummary(principal, reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), Time(reader, 6), Time(reader, 7))
+            {
+                PrincipalForm = directory.Resolve(principal).Form == PrincipalForm.Unresolved ? "unresolved" : null,
+            });
         }
         return result;
     }
 
-    public async Task<PrincipalProfile> ProfileAsync(string principal, DateTimeOffset since, DateTimeOffset until, TimeSpan bucket, CancellationToken cancellationToken)
+    /// <param name="aliases">The principal first, then every other form the logs name it by (see RoleDirectory.Aliases).</param>
+    public async Task<PrincipalProfile> ProfileAsync(IReadOnlyList<string> aliases, PrincipalForm form, DateTimeOffset since, DateTimeOffset until, TimeSpan bucket, CancellationToken cancellationToken)
     {
-        var facets = await FacetsAsync(principal, since, until, cancellationToken);
-        var (points, actions) = await ActivityAsync(principal, since, until, bucket, cancellationToken);
+        var principal = aliases[0];
+        var facets = await FacetsAsync(aliases, since, until, cancellationToken);
+        var (points, actions) = await ActivityAsync(aliases, since, until, bucket, cancellationToken);
         var mfa = facets.GetValueOrDefault("mfa") ?? [];
         return new PrincipalProfile
         {
             Principal = principal,
+            LoggedAs = aliases,
+            PrincipalForm = form == PrincipalForm.Exact ? null : form.ToString().ToLowerInvariant(),
             IsRoot = Monitoring.Records.Principals.IsRoot(principal),
             Since = since,
             Until = until,
@@ -78,7 +92,7 @@ public sealed class PrincipalQueries(NpgsqlDataSource dataSource, IOptions<Postg
         (values ?? []).OrderByDescending(v => v.Count).Take(20).ToList();
 
     /// <summary>One pass over the principal's rows: counts per identity type, account, session, key, address and MFA flag.</summary>
-    private async Task<Dictionary<string, List<ValueCount>>> FacetsAsync(string principal, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, List<ValueCount>>> FacetsAsync(IReadOnlyList<string> principals, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"""
             SELECT CASE WHEN GROUPING(t.identity_type) = 0 THEN 'identity_type'
@@ -90,10 +104,10 @@ public sealed class PrincipalQueries(NpgsqlDataSource dataSource, IOptions<Postg
                    coalesce(t.identity_type, t.account_id, t.session_name, t.access_key_id, t.source_ip, t.mfa::text, ''),
                    count(*), min(t.event_time), max(t.event_time)
             FROM {_table} t
-            WHERE t.principal = @principal AND t.event_time >= @since AND t.event_time < @until
+            WHERE t.principal = ANY(@principals) AND t.event_time >= @since AND t.event_time < @until
             GROUP BY GROUPING SETS ((t.identity_type), (t.account_id), (t.session_name), (t.access_key_id), (t.source_ip), (t.mfa))
             """);
-        command.Parameters.Add(new NpgsqlParameter("principal", NpgsqlDbType.Text) { Value = principal });
+        command.Parameters.Add(new NpgsqlParameter<string[]>("principals", principals.ToArray()));
         AddRange(command, since, until);
         var facets = new Dictionary<string, List<ValueCount>>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -110,17 +124,17 @@ public sealed class PrincipalQueries(NpgsqlDataSource dataSource, IOptions<Postg
     }
 
     private async Task<(List<ActivityPoint> Points, List<ActionUse> Actions)> ActivityAsync(
-        string principal, DateTimeOffset since, DateTimeOffset until, TimeSpan bucket, CancellationToken cancellationToken)
+        IReadOnlyList<string> principals, DateTimeOffset since, DateTimeOffset until, TimeSpan bucket, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"""
             SELECT date_bin(@bucket, t.event_time, @since), t.event_source, t.event_name, count(*), count(t.error_code),
-                   min(t.event_time), max(t.event_time), max(t.event_time) FILTER (WHERE t.error_code IS NULL)
+                   min(t.event_time), max(t.event_time), max(t.event_time) FILTER (WHERE t.error_code IS NULL), t.source
             FROM {_table} t
-            WHERE t.principal = @principal AND t.event_time >= @since AND t.event_time < @until
-            GROUP BY 1, 2, 3
+            WHERE t.principal = ANY(@principals) AND t.event_time >= @since AND t.event_time < @until
+            GROUP BY 1, 2, 3, 9
             ORDER BY 1
             """);
-        command.Parameters.Add(new NpgsqlParameter("principal", NpgsqlDbType.Text) { Value = principal });
+        command.Parameters.Add(new NpgsqlParameter<string[]>("principals", principals.ToArray()));
         command.Parameters.Add(new NpgsqlParameter<TimeSpan>("bucket", bucket));
         AddRange(command, since, until);
 
@@ -137,7 +151,7 @@ public sealed class PrincipalQueries(NpgsqlDataSource dataSource, IOptions<Postg
             var first = Time(reader, 5);
             var last = Time(reader, 6);
             DateTimeOffset? succeeded = reader.IsDBNull(7) ? null : Time(reader, 7);
-            var (action, level) = levels.Classify(source, name);
+            var (action, level) = levels.Classify(reader.GetString(8), source, name);
 
             if (!points.TryGetValue(start, out var counts)) points[start] = counts = AccessLevelNames.Ordered.ToDictionary(l => l, _ => 0L);
             counts[level] += count;

@@ -9,4 +9,8 @@ public sealed record PrincipalSummary(
     long Errors,
     long SourceIps,
     DateTimeOffset FirstSeen,
-    DateTimeOffset LastSeen);
+    DateTimeOffset LastSeen)
+{
+    /// <summary>"unresolved": a role named as S3 access logs name it, without its path, that no CloudTrail record or IAM import confirms.</summary>
+    public string? PrincipalForm { get; init; }
+}

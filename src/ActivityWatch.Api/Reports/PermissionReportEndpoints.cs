@@ -17,8 +17,8 @@ public static class PermissionReportEndpoints
     {
         var group = routes.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(ApiPolicies.Read);
         group.MapGet("/unused-permissions", async (int? days, PermissionReports reports, CancellationToken ct) =>
-                TypedResults.Ok(await reports.UnusedAsync(Math.Clamp(days ?? 90, 1, 3650), ct)))
-            .WithSummary("Unused access findings (Access Analyzer shape): permissions, roles, keys and passwords unused for N days");
+                TypedResults.Ok(await reports.UnusedReportAsync(Math.Clamp(days ?? 90, 1, 3650), ct)))
+            .WithSummary("Unused access findings (Access Analyzer shape): permissions, roles, keys and passwords unused for N days, with what they rest on");
         group.MapGet("/hygiene", async (PermissionReports reports, CancellationToken ct) => TypedResults.Ok(await reports.HygieneAsync(ct)))
             .WithSummary("Credential hygiene findings");
         group.MapGet("/permissions", PermissionsAsync)
@@ -36,14 +36,24 @@ public static class PermissionReportEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PolicyAsync(
-        string? principal, DateTimeOffset? since, HttpContext http, PermissionReports reports, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+        string? principal, DateTimeOffset? since, bool? includeAlerted, HttpContext http, PermissionReports reports, AuditTrail audit, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(principal)) return ApiProblems.BadRequest("'principal' is required.", "principal");
-        var policy = await reports.PolicyAsync(principal.Trim(), since, cancellationToken);
+        var policy = await reports.PolicyAsync(principal.Trim(), since, includeAlerted ?? false, cancellationToken);
+        if (policy.Refused is { } refused) return ApiProblems.Unprocessable(refused);
         await audit.RecordAsync(Analyst.From(http.User).Entry("policy.download", $"principal/{policy.Principal}",
-            since is null ? null : $"since {since:O}", time.GetUtcNow()), cancellationToken);
+            Detail(since, includeAlerted == true), time.GetUtcNow()), cancellationToken);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(policy, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
         var name = new string(policy.Principal.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
         return TypedResults.File(bytes, "application/json", $"policy-{name}.json");
+    }
+
+    private static string? Detail(DateTimeOffset? since, bool includeAlerted)
+    {
+        var parts = new List<string>();
+        if (since is not null) parts.Add($"since {since:O}");
+        if (includeAlerted) parts.Add("alerted actions included");
+        return parts.Count == 0 ? null : string.Join("; ", parts);
     }
 }

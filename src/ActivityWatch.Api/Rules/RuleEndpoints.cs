@@ -5,7 +5,7 @@ using ActivityWatch.Api.Timeline;
 using ActivityWatch.Monitoring.Alerts.Replay;
 using ActivityWatch.Monitoring.Alerts.Suppressions;
 using ActivityWatch.Monitoring.Audit;
-using ActivityWatch.Monitoring.Detections;
+using ActivityWatch.Monitoring.Detections.Library;
 using ActivityWatch.Monitoring.Timeline.Query;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,9 +24,14 @@ public static class RuleEndpoints
 
     public static IEndpointRouteBuilder MapRules(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/rules", () => TypedResults.Ok(DetectionCatalogue.Rules.Select(RuleView.Of).ToList()))
-            .WithTags("Rules").WithSummary("The detection rule catalogue with CIS and MITRE ATT&CK mappings")
+        routes.MapGet("/api/rules", async (RuleLibrary library, CancellationToken ct) =>
+                TypedResults.Ok((await library.LoadAsync(ct)).Entries.Select(RuleView.Of).ToList()))
+            .WithTags("Rules").WithSummary("The detection rule catalogue (built-in and imported Sigma rules) with CIS and MITRE ATT&CK mappings, source and state")
             .RequireAuthorization(ApiPolicies.Read);
+        routes.MapPost("/api/rules/{id}/enable", (string id, HttpContext http, RuleLibrary library, AuditTrail audit, CancellationToken ct) => ToggleAsync(id, true, http, library, audit, ct))
+            .WithTags("Rules").WithSummary("Enable a rule for records stored from now on (audited)").RequireAuthorization(ApiPolicies.Administer);
+        routes.MapPost("/api/rules/{id}/disable", (string id, HttpContext http, RuleLibrary library, AuditTrail audit, CancellationToken ct) => ToggleAsync(id, false, http, library, audit, ct))
+            .WithTags("Rules").WithSummary("Disable a rule for records stored from now on (audited)").RequireAuthorization(ApiPolicies.Administer);
         routes.MapPost("/api/rules/{id}/replay", ReplayAsync)
             .WithTags("Rules").WithSummary("Retro-hunt: run a rule over stored records (no re-ingest) and raise what it finds; idempotent; one at a time per caller")
             .RequireAuthorization(ApiPolicies.Respond);
@@ -39,10 +44,19 @@ public static class RuleEndpoints
         return routes;
     }
 
-    private static async Task<Results<Created<SuppressionRule>, ProblemHttpResult>> AddAsync(
-        NewSuppression request, HttpContext http, SuppressionRules rules, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> ToggleAsync(
+        string id, bool enable, HttpContext http, RuleLibrary library, AuditTrail audit, CancellationToken cancellationToken)
     {
-        if (request.RuleId != "*" && DetectionCatalogue.Find(request.RuleId) is null)
+        var analyst = Analyst.From(http.User);
+        if (!await library.SetEnabledAsync(id, enable, analyst.Name, null, cancellationToken)) return ApiProblems.NotFound($"No rule '{id}'.");
+        await audit.RecordAsync(analyst.Entry(enable ? "rule.enable" : "rule.disable", $"rule/{id}", null, DateTimeOffset.UtcNow), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Created<SuppressionRule>, ProblemHttpResult>> AddAsync(
+        NewSuppression request, HttpContext http, SuppressionRules rules, RuleLibrary library, CancellationToken cancellationToken)
+    {
+        if (request.RuleId != "*" && (await library.LoadAsync(cancellationToken)).Find(request.RuleId) is null)
             return ApiProblems.BadRequest($"No rule '{request.RuleId}' ('*' matches every rule).", "ruleId");
         if (string.IsNullOrWhiteSpace(request.Note)) return ApiProblems.BadRequest("Say why in 'note'.", "note");
         if (ApiProblems.TooLong(request.Note, AuditTrail.MaxNoteLength, "note") is { } tooLong) return tooLong;
@@ -67,10 +81,10 @@ public static class RuleEndpoints
             : ApiProblems.NotFound($"No suppression rule {id}.");
 
     private static async Task<Results<Ok<ReplaySummary>, ProblemHttpResult>> ReplayAsync(
-        string id, ReplayWindow? window, HttpContext http, RuleReplayer replayer, ReplayLocks locks, IOptions<ApiOptions> options, TimeProvider time,
-        CancellationToken cancellationToken)
+        string id, ReplayWindow? window, HttpContext http, RuleReplayer replayer, RuleLibrary library, ReplayLocks locks, IOptions<ApiOptions> options,
+        TimeProvider time, CancellationToken cancellationToken)
     {
-        if (DetectionCatalogue.Find(id) is not { } rule) return ApiProblems.NotFound($"No rule '{id}'.");
+        if ((await library.LoadAsync(cancellationToken)).Find(id)?.Rule is not { } rule) return ApiProblems.NotFound($"No rule '{id}'.");
         var maxDays = options.Value.MaxRangeDays;
         var until = window?.Until ?? time.GetUtcNow();
         if (!TimeRange.TryResolve(window?.Since, until, time.GetUtcNow(), newestEvent: null, TimeSpan.FromDays(maxDays), maxDays, out var range, out var rangeError))

@@ -1,5 +1,6 @@
 using ActivityWatch.Api.Auth;
 using ActivityWatch.Api.Problems;
+using ActivityWatch.Monitoring.Permissions.Roles;
 using ActivityWatch.Monitoring.Timeline;
 using ActivityWatch.Monitoring.Timeline.Query;
 using Microsoft.AspNetCore.Builder;
@@ -28,7 +29,7 @@ public static class TimelineEndpoints
     }
 
     private static async Task<Results<Ok<TimelinePage>, ProblemHttpResult>> SearchAsync(
-        [AsParameters] TimelineSearch search, TimelineQueries timeline, IOptions<ApiOptions> options, TimeProvider time,
+        [AsParameters] TimelineSearch search, ResolvedTimeline resolved, TimelineQueries timeline, IOptions<ApiOptions> options, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var api = options.Value;
@@ -39,7 +40,7 @@ public static class TimelineEndpoints
         var (filter, range) = request!;
 
         // One extra row tells whether another page follows without a count.
-        var rows = await timeline.SearchAsync(filter with { Limit = limit + 1 }, cancellationToken);
+        var rows = await resolved.SearchAsync(filter with { Limit = limit + 1 }, cancellationToken);
         var items = rows.Take(limit).ToList();
         var next = rows.Count > limit ? items[^1].Cursor.ToString() : null;
 
@@ -47,7 +48,7 @@ public static class TimelineEndpoints
         if (search.Histogram == true && filter.After is null)
         {
             var width = HistogramBuckets.For(range.Width);
-            var buckets = await timeline.HistogramAsync(filter, width, cancellationToken);
+            var buckets = await resolved.HistogramAsync(filter, width, cancellationToken);
             histogram = new TimelineHistogram((int)width.TotalSeconds, buckets);
         }
         return TypedResults.Ok(new TimelinePage(items, next, range.Since, range.Until, histogram, range.Basis));

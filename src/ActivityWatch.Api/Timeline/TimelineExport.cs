@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ActivityWatch.Api.Auth;
+using ActivityWatch.Monitoring.Permissions.Roles;
 using ActivityWatch.Monitoring.Timeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -38,7 +39,7 @@ public static class TimelineExport
     }
 
     private static async Task ExportAsync(
-        HttpContext http, [AsParameters] TimelineSearch search, string? format, TimelineQueries timeline, IOptions<ApiOptions> options,
+        HttpContext http, [AsParameters] TimelineSearch search, string? format, TimelineQueries timeline, ResolvedTimeline resolved, IOptions<ApiOptions> options,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider time, CancellationToken cancellationToken)
     {
         var kind = (format ?? "csv").ToLowerInvariant();
@@ -54,7 +55,7 @@ public static class TimelineExport
             return;
         }
         var max = options.Value.MaxExportRows;
-        var matching = await timeline.CountAsync(request!.Filter, max + 1L, cancellationToken);
+        var matching = await resolved.CountAsync(request!.Filter, max + 1L, cancellationToken);
         var rows = Math.Min(matching, max);
 
         var response = http.Response;
@@ -71,7 +72,7 @@ public static class TimelineExport
         long written = 0;
         while (written < rows)
         {
-            var page = await timeline.SearchAsync(filter with { Limit = (int)Math.Min(PageSize, rows - written) }, cancellationToken);
+            var page = await resolved.SearchAsync(filter with { Limit = (int)Math.Min(PageSize, rows - written) }, cancellationToken);
             foreach (var entry in page)
             {
                 switch (kind)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ActivityWatch.Cli.Output;
+using ActivityWatch.Detection.Features;
 using ActivityWatch.Detection.Model;
 using ActivityWatch.Monitoring.Store;
 using ActivityWatch.Training;
@@ -32,7 +33,7 @@ public static class ModelTrainCommand
             if (File.Exists(existing)) previous = ModelFiles.Load(new Microsoft.ML.MLContext(), existing);
             var progress = new Progress<long>(n => { if (context.IsTerminal) context.Error.Write($"\r{n:N0} records"); });
             var trained = await StoredTraining.TrainAsync(host.Get<IDocumentStore>(), parse.GetValue(since), parse.GetValue(until),
-                new TrainerSettings { Rank = parse.GetValue(Rank) }, previous, progress, cancellationToken);
+                new TrainerSettings { Rank = parse.GetValue(Rank) }, previous, progress, cancellationToken, host.Get<NetworkKinds>());
             var path = trained.Save(outDir);
             var card = trained.Model.Card;
             if (parse.GetValue(format) == OutputFormat.Json) Json.Write(context.Out, card);

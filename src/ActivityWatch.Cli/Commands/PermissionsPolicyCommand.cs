@@ -10,15 +10,26 @@ public static class PermissionsPolicyCommand
 {
     private static readonly Option<string> Principal = new("--principal") { Description = "User or role ARN.", Required = true };
 
+    private static readonly Option<bool> IncludeAlerted = new("--include-alerted")
+    {
+        Description = "Keep actions whose only uses are evidence of open or acknowledged high or critical alerts (left out by default, listed as warnings).",
+    };
+
     public static Command Create(CliContext context)
     {
         var format = CommonOptions.Format(OutputFormat.Json);
         var since = CommonOptions.Since();
-        var command = new Command("policy", "Generate an IAM policy allowing exactly the actions the principal used.") { Principal, since, format };
+        var command = new Command("policy", "Generate an IAM policy allowing exactly the actions the principal used.") { Principal, since, IncludeAlerted, format };
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var host = await context.StartHostAsync(DaemonRole.Disabled, cancellationToken, PermissionsCommand.QueryHost());
-            var policy = await host.Get<PermissionReports>().PolicyAsync(parse.GetValue(Principal)!, parse.GetValue(since), cancellationToken);
+            var policy = await host.Get<PermissionReports>().PolicyAsync(parse.GetValue(Principal)!.Trim(), parse.GetValue(since), parse.GetValue(IncludeAlerted), cancellationToken);
+            if (policy.Refused is { } refused)
+            {
+                context.Error.WriteLine($"error: {refused}");
+                return 2;
+            }
+            foreach (var warning in policy.Warnings) context.Error.WriteLine($"warning: {warning}");
             foreach (var note in policy.Notes) context.Error.WriteLine($"note: {note}");
             if (parse.GetValue(format) == OutputFormat.Json)
             {

@@ -23,7 +23,7 @@ public static class PermissionsReportCommand
         {
             await using var host = await context.StartHostAsync(DaemonRole.Disabled, cancellationToken, PermissionsCommand.QueryHost(parse.GetValue(catalog)));
             var days = parse.GetValue(unusedDays) ?? host.Get<IOptions<PermissionsOptions>>().Value.UnusedDays;
-            var report = await host.Get<PermissionReports>().ReportAsync(parse.GetValue(Principal)!, days, parse.GetValue(At), cancellationToken);
+            var report = await host.Get<PermissionReports>().ReportAsync(parse.GetValue(Principal)!.Trim(), days, parse.GetValue(At), cancellationToken);
             if (parse.GetValue(format) == OutputFormat.Json) Json.Write(context.Out, report);
             else Write(context.Out, report);
             return 0;
@@ -33,7 +33,10 @@ public static class PermissionsReportCommand
 
     private static void Write(TextWriter output, PermissionReport report)
     {
-        output.WriteLine($"{report.Principal} as of {report.AsOf:u} (unused = no call in {report.UnusedDays} days; catalogue: {report.Catalog})");
+        output.WriteLine($"{report.Principal} as of {report.AsOf:u} (unused = no call in {report.UnusedDays} days; catalogue: {report.Catalog}; granted from: {report.GrantsBasis})");
+        if (report.LoggedAs.Count > 1) output.WriteLine($"Logged as: {string.Join(", ", report.LoggedAs)}");
+        if (!report.GrantsKnown)
+            output.WriteLine($"Nothing is known to be granted to {report.Principal}, so no action is reported used or unused (see the notes below).");
         Table.Write(output, ["SERVICE", "ACCESS LEVEL", "ACTION", "USED", "LAST USED", "CALLS", "CONSTRAINED"],
             report.Services.SelectMany(s => s.Levels.SelectMany(l => l.Actions.Select(a => (IReadOnlyList<string?>)
             [

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ActivityWatch.Cli.Errors;
 using ActivityWatch.Cli.Output;
+using ActivityWatch.Monitoring.Permissions.Roles;
 using ActivityWatch.Monitoring.Records;
 using ActivityWatch.Monitoring.Store;
 using ActivityWatch.Monitoring.Timeline;
@@ -73,9 +74,11 @@ public static class TimelineCommand
             }
             await using var host = await context.StartHostAsync(DaemonRole.Disabled, cancellationToken);
             var timeline = host.Get<TimelineQueries>();
+            // Principals are widened to every name the logs give them (a role's pathless form in S3 access logs).
+            var resolved = host.Get<ResolvedTimeline>();
             var pageSize = parse.GetValue(limit);
             // One more than asked tells whether another page follows.
-            var rows = await timeline.SearchAsync(filter with { Limit = pageSize + 1 }, cancellationToken);
+            var rows = await resolved.SearchAsync(filter with { Limit = pageSize + 1 }, cancellationToken);
             var entries = rows.Take(pageSize).ToList();
             Write(context.Out, entries, parse.GetValue(format), filter.IncludeRaw);
 
@@ -83,7 +86,7 @@ public static class TimelineCommand
                 await context.Error.WriteLineAsync(await TimelineHints.NothingFoundAsync(timeline, filter, cancellationToken));
             else if (rows.Count > pageSize)
             {
-                var total = await timeline.CountAsync(filter, CountCap, cancellationToken);
+                var total = await resolved.CountAsync(filter, CountCap, cancellationToken);
                 var of = total >= CountCap ? $"more than {CountCap:N0}" : $"{total:N0}";
                 await context.Error.WriteLineAsync(
                     $"showing {entries.Count:N0} of {of} events{(after is null ? "" : " after the cursor")}, {(filter.OldestFirst ? "oldest" : "newest")} first: " +
@@ -105,6 +108,8 @@ public static class TimelineCommand
                 eventId = e.EventId,
                 eventTime = e.EventTime,
                 principal = e.Principal,
+                loggedPrincipal = e.LoggedPrincipal,
+                principalForm = e.PrincipalForm,
                 sessionName = e.SessionName,
                 identityType = e.IdentityType,
                 accountId = e.AccountId,
@@ -128,7 +133,7 @@ public static class TimelineCommand
             entries.Select(e => (IReadOnlyList<string?>)
             [
                 e.EventTime.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"),
-                e.SessionName is null ? e.Principal : $"{e.Principal} ({e.SessionName})",
+                PrincipalText(e),
                 e.EventName,
                 e.SourceIp,
                 e.ErrorCode,
@@ -140,5 +145,12 @@ public static class TimelineCommand
         {
             foreach (var entry in entries.Where(e => e.Raw is not null)) output.WriteLine(entry.Raw!.Value.GetRawText());
         }
+    }
+
+    /// <summary>An access log role the directory could not resolve stays as logged, marked so it is not taken for the role's full ARN.</summary>
+    private static string PrincipalText(TimelineEntry e)
+    {
+        var principal = e.PrincipalForm == "unresolved" ? $"{e.Principal} [path unknown]" : e.Principal;
+        return e.SessionName is null ? principal : $"{principal} ({e.SessionName})";
     }
 }

@@ -9,23 +9,23 @@ namespace ActivityWatch.Detection.Features;
 /// </summary>
 public static class FeatureExtractor
 {
-    public static float[] Compute(PrincipalProfile profile, PrincipalProfile? assumedRole, in ActivityFacts facts)
+    public static float[] Compute(PrincipalProfile profile, PrincipalProfile? assumedRole, in ActivityFacts facts, PrincipalProfile? passedRole = null)
     {
         var vector = new float[FeatureNames.Count];
-        Compute(profile, assumedRole, facts, vector);
+        Compute(profile, assumedRole, facts, vector, passedRole);
         return vector;
     }
 
-    public static void Compute(PrincipalProfile profile, PrincipalProfile? assumedRole, in ActivityFacts facts, Span<float> vector)
+    public static void Compute(PrincipalProfile profile, PrincipalProfile? assumedRole, in ActivityFacts facts, Span<float> vector, PrincipalProfile? passedRole = null)
     {
         var apiCount = PrincipalProfile.Count(profile.Apis, facts.Action);
         var apiNovelty = Novelty(apiCount);
         vector[0] = apiNovelty;
         vector[1] = apiNovelty * facts.Level;
 
-        ProfileUpdate.Prune(profile.RecentNewApis, facts.Time, ProfileUpdate.NoveltyWindow);
-        var newApis = profile.RecentNewApis.Count + (apiCount == 0 ? 1 : 0);
-        vector[2] = Saturate(newApis - 1, 4);
+        ProfileUpdate.Prune(profile.RecentNewApis, facts.Time, ProfileUpdate.SlowNoveltyWindow);
+        var slow = SlowNovelty.Of(profile.RecentNewApis, facts.Time, apiCount == 0 ? facts.Discovery : null);
+        vector[2] = Saturate(slow.LastHour - 1, 4);
 
         ProfileUpdate.Prune(profile.RecentNewOrigins, facts.Time, ProfileUpdate.NoveltyWindow);
         vector[3] = OriginNovelty(profile, profile.Networks, "net|", facts.Network);
@@ -46,8 +46,11 @@ public static class FeatureExtractor
         vector[10] = facts.IsWrite ? 0.6f * readShare : 0;
         vector[11] = 0.5f * facts.Level;
         vector[12] = RateBurst(profile, facts.Time);
-        vector[13] = facts.AssumedRole is null || assumedRole is null ? 0
-            : PrincipalProfile.Count(assumedRole.Assumers, facts.Principal) == 0 ? 1 : 0;
+        // A role many people assume takes a new one in its stride; one only CI or a service assumes does not.
+        // A role nobody ever assumed or used is new itself (just created for a new workload): its first assumer is expected.
+        vector[13] = facts.AssumedRole is null || assumedRole is null || PrincipalProfile.Count(assumedRole.Assumers, facts.Principal) > 0 ? 0
+            : assumedRole.Assumers.Count == 0 && assumedRole.Events == 0 ? 0.2f
+            : 1f / (1f + assumedRole.Assumers.Count / 4f);
 
         var resourceCount = facts.Resource is null ? -1 : PrincipalProfile.Count(profile.Resources, facts.Resource);
         vector[14] = resourceCount == 0 ? 0.6f : 0;
@@ -60,6 +63,43 @@ public static class FeatureExtractor
         var together = 0;
         foreach (var i in NoveltyFeatures) if (vector[i] >= 0.5f) together++;
         vector[17] = Saturate(together - 1, 1.5);
+
+        var cloud = facts.Kind is NetworkKind.Aws or NetworkKind.Hosting;
+        var kindCount = cloud ? PrincipalProfile.Count(profile.NetworkKinds, ProfileUpdate.KindName(facts.Kind)) : 0;
+        vector[18] = !cloud ? 0 : kindCount == 0 ? 1 : kindCount < 3 || kindCount * 100 < profile.Events ? 0.4f : 0;
+        vector[19] = facts.LongTermKey is null ? 0 : vector[18];
+        var keyNew = facts.LongTermKey is not null && profile.LongTermKeys.Count > 0 && PrincipalProfile.Count(profile.LongTermKeys, facts.LongTermKey) == 0;
+        vector[20] = vector[3] >= 0.8f && (vector[4] >= 0.8f || keyNew) ? 1 : 0;
+        // Against the principal's own pace of learning new calls: a shared on-call role or a new hire takes up
+        // several a day, a workload none.
+        var pace = profile.ActiveDays > 1 ? (double)profile.LearnedApis / (profile.ActiveDays - 1) : 0;
+        vector[21] = Saturate(slow.Total - 2 - 1.5 * pace, 4) * Math.Min(1f, slow.Hours / 3f);
+        vector[22] = slow.Total == 0 ? 0 : (float)slow.Discovery / slow.Total * Saturate(slow.Discovery - 1 - 1.5 * pace, 3);
+        vector[23] = keyNew ? 1 : 0;
+        vector[24] = HourOfWeekVolume(profile, facts.Time);
+        // A role with no history of its own is usually one just created for the new resource; an established
+        // role handed to compute by someone who never passed it is how PassRole escalation looks.
+        vector[25] = facts.PassedRole is null || PrincipalProfile.Count(profile.PassedRoles, facts.PassedRole) > 0 ? 0
+            : passedRole is null || passedRole.Events == 0 ? 0.3f
+            : (profile.PassedRoles.Count > 0 ? 0.3f : 1f) / (1f + passedRole.Passers.Count / 2f);
+        vector[26] = !facts.DisablesGuardrail ? 0 : apiCount == 0 ? 1 : 0.6f;
+    }
+
+    /// <summary>
+    /// Calls this hour against the principal's own busiest hour and its usual volume at this hour of
+    /// the week; a log-ratio, so three times the busiest hour is clearly more than twice.
+    /// </summary>
+    private static float HourOfWeekVolume(PrincipalProfile profile, DateTimeOffset time)
+    {
+        var current = ProfileUpdate.HourStart(time) > profile.CurrentHour ? 1 : profile.CurrentHourCount + 1;
+        var weeks = Math.Max(1.0, (profile.LastSeen - profile.FirstSeen).TotalDays / 7);
+        var how = ProfileUpdate.HourOfWeekOf(time);
+        // The hour under way is counted in HourOfWeek already: left out, or a burst would raise its own bar.
+        var sofar = ProfileUpdate.HourStart(time) == profile.CurrentHour ? profile.CurrentHourCount : 0;
+        var usual = Math.Max(0, profile.HourOfWeek[how] - sofar) / weeks;
+        var ceiling = Math.Max(profile.MaxHourCount, 1.5 * usual) + 10;
+        var ratio = Math.Log2((current + 1) / (ceiling + 1));
+        return ratio <= 0 ? 0 : (float)Math.Min(1.5, ratio / 1.5);
     }
 
     private static readonly int[] NoveltyFeatures = [0, 3, 4, 5, 6, 8, 13];

@@ -21,7 +21,7 @@ namespace ActivityWatch.Detection.Live;
 /// this one last held the shard. Alerts and their evidence go through a session of our own (see
 /// AlertDetection for why); a page run twice raises nothing twice, as evidence ids are sets.
 /// </summary>
-public sealed class AnomalyScoring(ModelProvider models, AlertRaiser raiser, TimeProvider time) : IProjection
+public sealed class AnomalyScoring(ModelProvider models, AlertRaiser raiser, TimeProvider time, NetworkKinds networks) : IProjection
 {
     public const string Member = "AnomalyScoring";
 
@@ -38,7 +38,7 @@ public sealed class AnomalyScoring(ModelProvider models, AlertRaiser raiser, Tim
                 // there is recorded as this member's failure and scored no further.
                 try
                 {
-                    records.Add((@event, record, ActivityFacts.From(record)));
+                    records.Add((@event, record, ActivityFacts.From(record, networks, @event.Sequence)));
                 }
                 catch (Exception error) when (ProjectionFailures.IsCausedByRecord(error))
                 {
@@ -89,6 +89,7 @@ public sealed class AnomalyScoring(ModelProvider models, AlertRaiser raiser, Tim
         {
             wanted.Add(f.Principal);
             if (f.AssumedRole is not null) wanted.Add(f.AssumedRole);
+            if (f.PassedRole is not null) wanted.Add(f.PassedRole);
         }
         foreach (var profile in await session.LoadManyAsync<PrincipalProfile>(cancellationToken, wanted)) profiles.Add(profile);
     }

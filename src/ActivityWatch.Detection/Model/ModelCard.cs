@@ -16,6 +16,9 @@ public sealed record ModelCard
     public string Score { get; init; } =
         "one-sided reconstruction error: the length of the part of (features - mean) that the principal components do not explain, counting only features above their reconstruction";
     public IReadOnlyList<string> Features { get; init; } = [];
+
+    /// <summary>For PCA: the scale of each feature's residual in the score, in feature order (absent: all 1).</summary>
+    public IReadOnlyList<double>? FeatureWeights { get; init; }
     public DateTimeOffset? TrainedFrom { get; init; }
     public DateTimeOffset? TrainedUntil { get; init; }
     public DateTimeOffset TrainedAt { get; init; }

@@ -22,7 +22,12 @@ public static class ModelFiles
         JsonSerializer.Deserialize<ModelCard>(File.ReadAllText(CardPath(zipPath)), Json)
         ?? throw new InvalidDataException($"Empty model card beside {zipPath}.");
 
-    public static AnomalyModel Load(MLContext ml, string zipPath) => AnomalyModel.Load(ml, zipPath, ReadCard(zipPath));
+    public static AnomalyModel Load(MLContext ml, string zipPath)
+    {
+        // Loading a tree model needs its assembly in the catalogue; PCA's is there already.
+        ml.ComponentCatalog.RegisterAssembly(typeof(Microsoft.ML.Trainers.FastTree.FastTreeBinaryModelParameters).Assembly);
+        return AnomalyModel.Load(ml, zipPath, ReadCard(zipPath));
+    }
 
     /// <summary>The card is written before the .zip, so a reader that sees a new .zip finds its card.</summary>
     public static void WriteCard(string zipPath, ModelCard card)

@@ -24,6 +24,34 @@ public sealed class PrincipalProfile
     /// <summary>For a role: the principals that have assumed it.</summary>
     public Dictionary<string, int> Assumers { get; set; } = [];
 
+    /// <summary>For a role: the principals that have passed it to a resource (iam:PassRole).</summary>
+    public Dictionary<string, int> Passers { get; set; } = [];
+
+    /// <summary>Roles this principal has passed to resources.</summary>
+    public Dictionary<string, int> PassedRoles { get; set; } = [];
+
+    /// <summary>Calls per kind of network (Public, Aws, Hosting ...).</summary>
+    public Dictionary<string, int> NetworkKinds { get; set; } = [];
+
+    /// <summary>Long-term access key ids (AKIA...) this user has signed with.</summary>
+    public Dictionary<string, int> LongTermKeys { get; set; } = [];
+
+    /// <summary>UTC days with activity, and the last of them.</summary>
+    public int ActiveDays { get; set; }
+    public DateTimeOffset LastActiveDay { get; set; }
+
+    /// <summary>First-time calls learned after the first active day: the principal's pace of taking up new calls.</summary>
+    public int LearnedApis { get; set; }
+
+    /// <summary>The hour under way held a record that alerted: it does not become the busiest hour.</summary>
+    public bool CurrentHourAlerted { get; set; }
+
+    /// <summary>The busiest completed hour so far.</summary>
+    public int MaxHourCount { get; set; }
+
+    /// <summary>The highest event sequence folded in: a page that runs again skips what it already learned.</summary>
+    public long LastSequence { get; set; }
+
     /// <summary>Events per UTC hour of the week, Monday 00:00 first.</summary>
     public int[] HourOfWeek { get; set; } = new int[168];
 
@@ -37,6 +65,7 @@ public sealed class PrincipalProfile
     public double HourlyM2 { get; set; }
 
     public List<RecentMark> RecentErrors { get; set; } = [];
+    /// <summary>APIs first called within <see cref="ProfileUpdate.SlowNoveltyWindow"/>: discovery spread over hours adds up here.</summary>
     public List<RecentMark> RecentNewApis { get; set; } = [];
     public List<RecentMark> RecentNewResources { get; set; } = [];
 

@@ -22,7 +22,7 @@ public static class AnomalyExplanation
     private static string? Phrase(string feature, in ActivityFacts facts, PrincipalProfile profile, string who) => feature switch
     {
         FeatureNames.ApiFirst or FeatureNames.ApiFirstSensitive => $"first time {who} called {facts.Action}",
-        FeatureNames.ApiNewInWindow => $"{profile.RecentNewApis.Count} APIs new to {who} in the last hour",
+        FeatureNames.ApiNewInWindow => $"{SlowNovelty.Of(profile.RecentNewApis, facts.Time, null).LastHour} APIs new to {who} in the last hour",
         FeatureNames.NetworkFirst => $"first request from {facts.Network}",
         FeatureNames.AgentFirst => $"first use of the client {facts.Agent}",
         FeatureNames.RegionFirst => $"first activity in {facts.Region}",
@@ -40,7 +40,25 @@ public static class AnomalyExplanation
         FeatureNames.ResourceNewInWindow => $"{profile.RecentNewResources.Count} resources new to {who} in the last hour",
         FeatureNames.ProfileYoung => $"little history for {who} yet",
         FeatureNames.NoveltyTogether => "several firsts at once",
+        FeatureNames.NetworkCloud => $"{who} called from a {KindWords(facts.Kind)}, which it has not done before",
+        FeatureNames.KeyFromCloud => $"the long-term key {facts.LongTermKey} was used from a {KindWords(facts.Kind)}",
+        FeatureNames.OriginTogether => $"a new network ({facts.Network}) and a new client or key at once",
+        FeatureNames.ApiNewOverHours =>
+            $"{SlowNovelty.Of(profile.RecentNewApis, facts.Time, null).Total} APIs new to {who} in the last {ProfileUpdate.SlowNoveltyWindow.TotalHours:0} hours, spread over several hours",
+        FeatureNames.DiscoverySpread => $"{SlowNovelty.Of(profile.RecentNewApis, facts.Time, null).Discovery} List/Describe/Get calls new to {who} in the last {ProfileUpdate.SlowNoveltyWindow.TotalHours:0} hours",
+        FeatureNames.KeyNew => $"first use of the access key {facts.LongTermKey} by {who}",
+        FeatureNames.VolumeHourOfWeek =>
+            $"{profile.CurrentHourCount} calls this hour, more than {who}'s busiest hour ({profile.MaxHourCount.ToString(CultureInfo.InvariantCulture)})",
+        FeatureNames.RolePassedNew => $"{who} passed the role {ShortName(facts.PassedRole ?? "")} to a resource for the first time",
+        FeatureNames.GuardrailDisabled => $"{facts.Action} switches off or narrows a guardrail",
         _ => null,
+    };
+
+    private static string KindWords(NetworkKind kind) => kind switch
+    {
+        NetworkKind.Aws => "an AWS address (EC2 range)",
+        NetworkKind.Hosting => "a hosting provider's network",
+        _ => "network of a new kind",
     };
 
     /// <summary>arn:aws:iam::111122223333:role/Deploy -> "role Deploy".</summary>

@@ -19,6 +19,13 @@ public sealed class AnomalyOptions
     /// <summary>New anomalies for a principal within this long of its open alert's last evidence update that alert.</summary>
     public TimeSpan AlertWindow { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>A copy of AWS's ip-ranges.json: calls from AWS addresses (EC2 and the like) become a network kind of their own.
+    /// Loaded once at start; never downloaded.</summary>
+    public string? AwsIpRangesPath { get; set; }
+
+    /// <summary>A list of hosting providers' CIDRs, one a line ('#' comments), for the same purpose.</summary>
+    public string? HostingRangesPath { get; set; }
+
     /// <summary>How often the model file's timestamp is checked for a new model.</summary>
     public TimeSpan ReloadCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -30,6 +30,7 @@ public sealed class AnomalyScorer(ActivityFeaturizer featurizer)
         {
             score = model.Residual(vector, residual);
             if (score < threshold) return false;
+            if (model.Trees is not null || model.Weights is not null) model.Contributions(vector, residual);
             top = TopFeatures(residual, score);
             signature = AnomalySignature.Of(top);
             // A pattern the analyst accepted is learned like any normal record.
@@ -45,7 +46,10 @@ public sealed class AnomalyScorer(ActivityFeaturizer featurizer)
     public static IReadOnlyList<string> TopFeatures(ReadOnlySpan<float> residual, float score)
     {
         var ranked = new List<(float Share, string Name)>();
-        var total = score * score;
+        // The parts' own total: for PCA it is score squared, for the classifier the parts are score drops.
+        float total = 0;
+        foreach (var part in residual) if (part > 0) total += part * part;
+        if (total <= 0) return [];
         for (var i = 0; i < residual.Length; i++)
         {
             if (residual[i] <= 0) continue;

@@ -4,7 +4,9 @@ using ActivityWatch.Monitoring.Alerts.Raising;
 using ActivityWatch.Monitoring.Alerts.Replay;
 using ActivityWatch.Monitoring.Alerts.Suppressions;
 using ActivityWatch.Monitoring.Detections;
+using ActivityWatch.Monitoring.Detections.Library;
 using ActivityWatch.Monitoring.Posture;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ActivityWatch.Monitoring.Alerts;
@@ -21,7 +23,15 @@ public static class AlertsServiceCollectionExtensions
         services.AddSingleton<AlertQueries>();
         services.AddSingleton<SuppressionRules>();
         services.AddSingleton<RuleReplayer>();
+        services.AddSingleton<RuleLibrary>();
         services.AddSingleton<PostureQueries>();
+        // The rule library's events (imported Sigma rules, rules switched on and off) are read by every node.
+        services.ConfigureMarten(options =>
+        {
+            options.Events.AddEventType<SigmaRuleImported>();
+            options.Events.AddEventType<RuleEnabled>();
+            options.Events.AddEventType<RuleDisabled>();
+        });
         return services;
     }
 }

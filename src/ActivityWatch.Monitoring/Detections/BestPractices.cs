@@ -9,5 +9,8 @@ public static class BestPractices
     public const string ManagedOverInline = "Use customer managed policies instead of inline policies";
     public const string StrongPasswordPolicy = "Configure a strong password policy for your users";
     public const string DoNotShareAccessKeys = "Do not share access keys";
+    public const string UseTemporaryCredentials = "Require human users to use federation with an identity provider to access AWS using temporary credentials";
+    public const string UseRolesForWorkloads = "Require workloads to use temporary credentials with IAM roles to access AWS";
+    public const string VerifyPublicAndCrossAccountAccess = "Verify public and cross-account access to resources with IAM Access Analyzer";
     public const string MonitorActivity = "Monitor activity in your AWS account";
 }

@@ -2,7 +2,10 @@ using ActivityWatch.Monitoring.Detections.Catalogue;
 
 namespace ActivityWatch.Monitoring.Detections;
 
-/// <summary>Every built-in rule, in the order `rules list` prints them.</summary>
+/// <summary>
+/// Every built-in rule, in the order `rules list` prints them. Imported (Sigma) rules and which
+/// rules are enabled live in the event store (the rule library, Detections/Library).
+/// </summary>
 public static class DetectionCatalogue
 {
     public static IReadOnlyList<DetectionRule> Rules { get; } =
@@ -13,6 +16,14 @@ public static class DetectionCatalogue
         .. CisMonitoringRules.All(),
         .. LoggingTamperingRules.All(),
         .. IamPolicyRules.All(),
+        .. PersistenceRules.All(),
+        .. PrivilegeEscalationRules.All(),
+        .. DefenseEvasionRules.All(),
+        .. CredentialAccessRules.All(),
+        .. DiscoveryRules.All(),
+        .. ExecutionRules.All(),
+        .. ExfiltrationRules.All(),
+        .. ImpactRules.All(),
     ];
 
     public static DetectionRule? Find(string id) => Rules.FirstOrDefault(r => r.Id == id);

@@ -3,6 +3,7 @@ using ActivityWatch.Monitoring.Permissions.Granted;
 using ActivityWatch.Monitoring.Permissions.Hygiene;
 using ActivityWatch.Monitoring.Permissions.LastUsed;
 using ActivityWatch.Monitoring.Permissions.Reports;
+using ActivityWatch.Monitoring.Permissions.Roles;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,7 +17,10 @@ public static class PermissionsServiceCollectionExtensions
         services.AddSingleton<CatalogProvider>();
         services.AddSingleton<IamImporter>();
         services.AddSingleton<IamStateQueries>();
+        services.AddSingleton<RoleDirectoryQueries>();
+        services.AddSingleton<ResolvedTimeline>();
         services.AddSingleton<PermissionUseQueries>();
+        services.AddSingleton<AlertedActions>();
         services.AddSingleton<CredentialQueries>();
         services.AddSingleton<PermissionReports>();
         services.AddSingleton<HygieneAlerts>();

@@ -9,6 +9,12 @@ public sealed record TimelineEntry
     public string? EventId { get; init; }
     public required DateTimeOffset EventTime { get; init; }
     public required string Principal { get; init; }
+
+    /// <summary>The principal as the record named it, when that differs from <see cref="Principal"/> or could not be confirmed (a role from an S3 access log, without its path).</summary>
+    public string? LoggedPrincipal { get; init; }
+
+    /// <summary>"resolved" (the logged role found under its full ARN) or "unresolved" (no role of that name known); null when the record named the principal exactly.</summary>
+    public string? PrincipalForm { get; init; }
     public string? SessionName { get; init; }
     public required string IdentityType { get; init; }
     public string? AccountId { get; init; }

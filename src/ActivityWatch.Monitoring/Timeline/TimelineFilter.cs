@@ -4,6 +4,9 @@ namespace ActivityWatch.Monitoring.Timeline;
 public sealed record TimelineFilter
 {
     public string? Principal { get; init; }
+
+    /// <summary>Any of these principals: one principal under every form the logs name it by (see Permissions/Roles).</summary>
+    public IReadOnlyList<string>? Principals { get; init; }
     public string? AccessKeyId { get; init; }
     public string? SourceIp { get; init; }
     public string? EventName { get; init; }
@@ -17,6 +20,9 @@ public sealed record TimelineFilter
 
     /// <summary>A query in the timeline query language (see Timeline/Query), ANDed with the filters above.</summary>
     public string? Query { get; init; }
+
+    /// <summary>The forms the logs name a principal by, for the query's exact <c>principal:</c> terms (see <see cref="Query.PrincipalAliases"/>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? QueryPrincipalAliases { get; init; }
 
     /// <summary>Continue after this entry (keyset paging on event time, then event id, in the order asked for).</summary>
     public TimelineCursor? After { get; init; }

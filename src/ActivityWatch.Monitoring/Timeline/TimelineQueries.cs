@@ -193,6 +193,11 @@ public sealed class TimelineQueries(NpgsqlDataSource dataSource, IOptions<Postgr
         }
 
         Equal("principal", filter.Principal);
+        if (filter.Principals is { Count: > 0 } principals)
+        {
+            where.Add("t.principal = ANY(@principals)");
+            command.Parameters.Add(new NpgsqlParameter<string[]>("principals", principals.ToArray()));
+        }
         Equal("access_key_id", filter.AccessKeyId);
         Equal("source_ip", filter.SourceIp);
         Equal("event_name", filter.EventName);
@@ -211,7 +216,9 @@ public sealed class TimelineQueries(NpgsqlDataSource dataSource, IOptions<Postgr
         if (filter.ErrorsOnly) where.Add("t.error_code IS NOT NULL");
         if (!string.IsNullOrWhiteSpace(filter.Query))
         {
-            var query = TimelineQueryCompiler.Compile(filter.Query);
+            var query = filter.QueryPrincipalAliases is { } aliases
+                ? TimelineQueryCompiler.Compile(PrincipalAliases.Widen(TimelineQueryParser.Parse(filter.Query), p => aliases.GetValueOrDefault(p) ?? [p]))
+                : TimelineQueryCompiler.Compile(filter.Query);
             where.Add(query.Sql);
             command.Parameters.AddRange(query.Parameters.ToArray());
         }

@@ -37,6 +37,14 @@ internal static class UserAgents
     public const string AttackerBoto3 =
         "Boto3/1.40.12 md/Botocore#1.40.12 ua/2.1 os/linux#6.12.38+kali-amd64 md/arch#x86_64 lang/python#3.13.5 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.40.12";
 
+    /// <summary>The AWS CLI inside CloudShell: calls leave from an AWS address with the console session's credentials.</summary>
+    public const string CloudShell =
+        "aws-cli/2.31.18 md/awscrt#0.27.6 ua/2.1 os/linux#6.1.153-175.280.amzn2023.x86_64 md/arch#x86_64 lang/python#3.13.7 md/pyimpl#CPython exec-env/CloudShell cfg/retry-mode#standard md/installer#exe md/distrib#amzn.2023 md/prompt#off";
+
+    /// <summary>An intruder's plain AWS CLI on a rented Linux server.</summary>
+    public const string AttackerCli =
+        "aws-cli/2.27.49 md/awscrt#0.26.1 ua/2.1 os/linux#6.8.0-79-generic md/arch#x86_64 lang/python#3.13.4 md/pyimpl#CPython cfg/retry-mode#standard md/installer#exe md/distrib#ubuntu.24 md/prompt#off";
+
     public const string S3Console = "S3Console/0.4, aws-internal/3 aws-sdk-java/1.12.791";
 
     public static readonly IReadOnlyList<string> AnonymousWeb =

@@ -1,101 +1,88 @@
 using System.Diagnostics;
-using ActivityWatch.Detection.Features;
-using ActivityWatch.Simulation;
+using ActivityWatch.Detection.Model;
 
 namespace ActivityWatch.Training.Evaluation;
 
 /// <summary>
-/// `activitywatch model evaluate`: generate an organisation's benign history, train on it, then
-/// replay a test period with injected attacks through the same parser, featurizer and model
-/// as production, and measure the model against a plain rarity baseline (alert when a warm
-/// principal makes a call it never made before).
+/// `activitywatch model evaluate`: estates from the estate generator, each with benign history and a
+/// test period holding quiet attacks. Three detectors on each: RandomizedPca trained on that estate's
+/// own history (what `model train` does on a real store), a FastTree classifier trained on labelled
+/// estates of other seeds (never the evaluated ones) with only one variant of each attack, and the
+/// rarity baseline. The detector that meets the goal with the fewest false alerts is picked; if none
+/// does, the one with the best worst-estate recall.
 /// </summary>
 public static class EvaluationHarness
 {
-    public static async Task<(EvaluationResult Result, TrainedModel Model)> RunAsync(EvaluationSettings settings, CancellationToken ct = default)
+    public const string Pca = "pca";
+    public const string Trees = "fasttree";
+    public const string Logistic = "logistic";
+    public const string Rarity = "rarity-baseline";
+
+    public static async Task<(EvaluationResult Result, TrainedModel Picked)> RunAsync(EvaluationSettings settings, IProgress<string>? log = null, CancellationToken ct = default)
     {
         var watch = Stopwatch.StartNew();
-        var start = SimulationOptions.DefaultStart;
-        var testStart = start.AddDays(settings.TrainDays);
-        var benign = new SimulationOptions
+        var (trees, logistic) = settings.Classifiers ? await TrainClassifiersAsync(settings, log, ct) : (null, null);
+        var seeds = new List<SeedResult>();
+        TrainedModel? firstPca = null;
+        foreach (var seed in settings.Seeds)
         {
-            Days = settings.TrainDays + settings.TestDays,
-            Principals = settings.People,
-            Seed = settings.Seed,
-            Start = start,
-            Rate = settings.Rate,
-            IncludeIncidents = false,
-        };
-        var options = benign with { Attacks = Attacks(settings, testStart, new ActivitySimulator(benign).Organization) };
-
-        var training = new TrainingSet();
-        var testFacts = new List<(ActivityFacts Facts, string? Scenario)>();
-        await foreach (var labelled in SimulatedLogParser.ParseAsync(new ActivitySimulator(options).Generate(), ct: ct))
-        {
-            var facts = ActivityFacts.From(labelled.Record);
-            // The generator's attacks all fall in the test period; training sees benign history only.
-            if (facts.Time < testStart) training.Add(facts);
-            else testFacts.Add((facts, labelled.Scenario));
-        }
-
-        var trained = new AnomalyTrainer(settings.Trainer).Train(training, $"simulation seed {settings.Seed}, {settings.People} people, {settings.TrainDays} days");
-        var model = trained.Model;
-        var threshold = model.Card.Threshold;
-        // The test period replays as live: profiles carry on from training, and alerting records are not learned.
-        // The baseline keeps its own memory of calls, learning every record (it has no notion of alerting).
-        var seenCalls = new HashSet<(string, string)>(training.Featurizer.Profiles.All.SelectMany(p => p.Apis.Keys.Select(api => (p.Id, api))));
-        var test = new List<TestRow>(testFacts.Count);
-        foreach (var (facts, scenario) in testFacts)
-        {
-            float score = 0;
-            var featurized = training.Featurizer.Featurize(facts, vector => (score = model.Score(vector)) >= threshold);
-            var neverMade = seenCalls.Add((facts.Principal, facts.Action));
-            test.Add(new TestRow(facts.Principal, facts.Time, scenario, featurized.Warm, featurized.Vector)
+            var estate = await SimulatedEstate.GenerateAsync(seed, settings, null, ct);
+            var history = new TrainingSet();
+            foreach (var facts in estate.History) history.Add(facts);
+            var pca = new AnomalyTrainer(settings.Trainer).Train(history, $"estate seed {seed}, {settings.People} people, {settings.TrainDays} days");
+            firstPca ??= pca;
+            var models = new (string Name, TrainedModel? Model)[] { (Trees, trees), (Logistic, logistic), (Pca, pca) };
+            var results = new List<DetectorResult>();
+            var diagnose = (Environment.GetEnvironmentVariable("ACTIVITYWATCH_EVALUATION_DIAGNOSTICS") ?? "").Split(',');
+            foreach (var (name, trained) in models)
             {
-                Score = featurized.Warm ? score : 0,
-                NeverMadeCall = neverMade,
-            });
-        }
-
-        var ml = AlertGrouping.Measure("ml", test, r => r.Warm && r.Score >= threshold, settings.AlertWindow);
-        var baseline = AlertGrouping.Measure("rarity-baseline", test, r => r.Warm && r.NeverMadeCall, settings.AlertWindow);
-        var principals = test.Select(r => r.Principal).Distinct().Count();
-        var result = new EvaluationResult(settings, training.Records, test.Count, principals, model.Card, ml, baseline, watch.Elapsed);
-        return (result, trained);
-    }
-
-    /// <summary>
-    /// Each kind <see cref="EvaluationSettings.AttacksPerKind"/> times, at seeded random moments of the test period
-    /// (not its last day, so every attack plays out in full), each against a different subject where the
-    /// organisation has enough: scenarios are then independent, not the same stolen key seen again.
-    /// </summary>
-    public static IReadOnlyList<AttackScenario> Attacks(EvaluationSettings settings, DateTimeOffset testStart, SimulatedOrganization organization)
-    {
-        var random = new Random(settings.Seed * 7919 + 17);
-        var span = TimeSpan.FromDays(Math.Max(1, settings.TestDays - 1));
-        var keyUsers = Names(organization.People.Where(p => p.SignIn == SignInMethod.IamAccessKey && p.User is not null).Select(p => p.User!.Name));
-        var consoleUsers = Names(organization.People.Where(p => p.SignIn == SignInMethod.IamConsole && p.User is not null).Select(p => p.User!.Name));
-        var workloads = Names(organization.Workloads.Select(w => w.Name));
-        var attacks = new List<AttackScenario>();
-        for (var round = 0; round < settings.AttacksPerKind; round++)
-        {
-            foreach (var kind in AttackKinds.All)
-            {
-                var at = testStart + TimeSpan.FromMinutes(random.NextDouble() * span.TotalMinutes);
-                var pool = kind switch
+                if (trained is null) continue;
+                var rows = DetectorReplay.Model(estate, history.Featurizer.Profiles, trained.Model, trained.Model.Card.Threshold);
+                if (log is not null && diagnose.Contains(name))
                 {
-                    AttackKinds.ConsoleLoginNewNetworkOddHour => consoleUsers,
-                    AttackKinds.SecretsBurst => workloads,
-                    _ => keyUsers,
-                };
-                // Consecutive subjects per kind: the same kind never hits one principal twice while the pool lasts.
-                var kindIndex = AttackKinds.All.ToList().IndexOf(kind);
-                var subject = pool.Count == 0 ? null : pool[(kindIndex * settings.AttacksPerKind + round) % pool.Count];
-                attacks.Add(new AttackScenario(kind, new DateTimeOffset(at.Ticks - at.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero), subject));
+                    EvaluationDiagnostics.HistoryTail(name, history, trained.Model, log);
+                    EvaluationDiagnostics.Report(name, rows, estate, trained.Model, log);
+                }
+                results.Add(Measure(name, rows, estate, settings));
             }
+            results.Add(Measure(Rarity, DetectorReplay.Rarity(estate, history.Featurizer.Profiles), estate, settings));
+            var principals = estate.Test.Select(t => t.Facts.Principal).Concat(estate.History.Select(h => h.Principal)).Distinct().Count();
+            seeds.Add(new SeedResult(seed, estate.History.Count, estate.Test.Count, principals, pca.Model.Card.Threshold, results));
+            log?.Report($"seed {seed}: " + string.Join("; ", results.Select(r => $"{r.Detector} recall {r.Recall:0.00} false/1000 {r.FalseAlertsPerThousandPrincipalDays:0.00}")));
         }
-        return attacks.OrderBy(a => a.At).ToList();
+        var draft = new EvaluationResult(settings, seeds, trees is null || logistic is null ? [] : [trees.Model.Card, logistic.Model.Card], "", watch.Elapsed);
+        var picked = Pick(draft);
+        return (draft with { Picked = picked, Elapsed = watch.Elapsed }, picked switch { Trees => trees!, Logistic => logistic!, _ => firstPca! });
     }
 
-    private static List<string> Names(IEnumerable<string> names) => names.Distinct(StringComparer.Ordinal).ToList();
+    /// <summary>Both classifiers fit on all classifier seeds but the last and calibrate their threshold on the last.</summary>
+    public static async Task<(TrainedModel Trees, TrainedModel Logistic)> TrainClassifiersAsync(EvaluationSettings settings, IProgress<string>? log, CancellationToken ct)
+    {
+        var fit = new List<LabelledRow>();
+        var calibration = new List<LabelledRow>();
+        for (var i = 0; i < settings.ClassifierSeeds.Count; i++)
+        {
+            var estate = await SimulatedEstate.GenerateAsync(settings.ClassifierSeeds[i], settings with { AttacksPerKind = settings.ClassifierAttacksPerKind }, settings.ClassifierVariant, ct);
+            var rows = DetectorReplay.Labelled(estate);
+            (i < settings.ClassifierSeeds.Count - 1 || settings.ClassifierSeeds.Count == 1 ? fit : calibration).AddRange(rows);
+            log?.Report($"classifier seed {settings.ClassifierSeeds[i]}: {rows.Count:N0} rows, {rows.Count(r => r.Attack):N0} attack rows");
+        }
+        if (calibration.Count == 0) calibration = fit;
+        var variant = settings.ClassifierVariant is { } v ? $"attack variant {v} only" : "both attack variants";
+        var source = $"estate seeds {string.Join(", ", settings.ClassifierSeeds)} ({variant}, {settings.ClassifierAttacksPerKind} per class; threshold on seed {settings.ClassifierSeeds[^1]}), {settings.People} people, {settings.TrainDays}+{settings.TestDays} days";
+        var trainer = new ClassifierTrainer(settings.Trainer);
+        return (trainer.Train(fit, calibration, source, AnomalyModel.FastTree), trainer.Train(fit, calibration, source, AnomalyModel.Logistic));
+    }
+
+    private static DetectorResult Measure(string detector, List<TestRow> rows, SimulatedEstate estate, EvaluationSettings settings) =>
+        AlertGrouping.Measure(detector, rows, estate.Attacks, settings.AlertWindow);
+
+    private static string Pick(EvaluationResult result)
+    {
+        var models = result.Detectors.Where(d => d != Rarity).ToArray();
+        var meeting = models.Where(result.MeetsGoal).OrderBy(result.MeanFalseAlertRate).ToList();
+        if (meeting.Count > 0) return meeting[0];
+        return models.OrderByDescending(d => result.Seeds[0][d].Scenarios.Min(x => result.WorstRecall(d, x.Kind)))
+            .ThenByDescending(d => result.Seeds.Average(s => s[d].Recall) - 0.05 * result.MeanFalseAlertRate(d)).First();
+    }
 }

@@ -1,3 +1,4 @@
+using ActivityWatch.Detection.Features;
 using ActivityWatch.Detection.Feedback;
 using ActivityWatch.Detection.Model;
 using ActivityWatch.Detection.Scoring;
@@ -17,7 +18,7 @@ public static class StoredTraining
 {
     public static async Task<TrainedModel> TrainAsync(
         IDocumentStore store, DateTimeOffset? since, DateTimeOffset? until, TrainerSettings settings,
-        AnomalyModel? previous, IProgress<long>? progress, CancellationToken cancellationToken)
+        AnomalyModel? previous, IProgress<long>? progress, CancellationToken cancellationToken, NetworkKinds? networks = null)
     {
         await using var session = store.QuerySession();
         var feedback = await FeedbackQueries.KeysAsync(session, cancellationToken);
@@ -41,7 +42,7 @@ public static class StoredTraining
             """, connection);
         command.Parameters.Add(new NpgsqlParameter("since", NpgsqlDbType.TimestampTz) { Value = (object?)since?.UtcDateTime ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("until", NpgsqlDbType.TimestampTz) { Value = (object?)until?.UtcDateTime ?? DBNull.Value });
-        var set = new TrainingSet();
+        var set = new TrainingSet(networks);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))

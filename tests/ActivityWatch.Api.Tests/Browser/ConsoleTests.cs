@@ -98,6 +98,10 @@ public class ConsoleTests(ConsoleServer server) : IClassFixture<ConsoleServer>
         await Assertions.Expect(page.Locator("[data-testid=principal-name]")).ToHaveTextAsync(principal);
         await Assertions.Expect(page.Locator("[data-testid=level-chart] rect").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=actions-table]")).ToContainTextAsync("iam:CreateAccessKey");
+        // No IAM import in this server: the page says what is missing instead of "every granted action was used".
+        await Assertions.Expect(page.Locator("[data-testid=permission-notes]")).ToContainTextAsync("get-account-authorization-details");
+        await Assertions.Expect(page.Locator("[data-testid=unused-table]")).ToContainTextAsync("nothing is known to be granted");
+        await Assertions.Expect(page.Locator("[data-testid=unused-table]")).Not.ToContainTextAsync("Every granted action was used");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleServer.ScreenshotFolder, "principal.png"), FullPage = true });
 
         await page.ClickAsync("#theme-toggle");
@@ -149,6 +153,9 @@ public class ConsoleTests(ConsoleServer server) : IClassFixture<ConsoleServer>
         await page.Locator("[data-testid=rules-table]").WaitForAsync();
 
         await Assertions.Expect(page.Locator("[data-testid=replay-rule]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=coverage-persistence]")).ToContainTextAsync("T1098.001");
+        await Assertions.Expect(page.Locator("[data-testid=coverage-impact]")).ToContainTextAsync("T1485");
+        await Assertions.Expect(page.Locator("[data-testid=rules-table]")).ToContainTextAsync("built-in");
         await page.Context.CloseAsync();
     }
 }

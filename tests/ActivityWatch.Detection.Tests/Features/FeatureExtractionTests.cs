@@ -86,6 +86,9 @@ public class FeatureExtractionTests
     {
         var (featurizer, after) = WithHistory();
         const string role = "{\"roleArn\":\"arn:aws:iam::111122223333:role/terraform-deploy\",\"roleSessionName\":\"x\"}";
+        // The role is an established one (CI works through it), not one created a minute ago.
+        for (var i = 0; i < 5; i++)
+            featurizer.Featurize(ActivityFacts.From(Activity.Call(after.AddMinutes(i), "s3", "GetObject", principal: "arn:aws:iam::111122223333:role/terraform-deploy")));
 
         var first = featurizer.Featurize(ActivityFacts.From(Activity.Call(after.AddHours(10), "sts", "AssumeRole", requestParameters: role)));
         var second = featurizer.Featurize(ActivityFacts.From(Activity.Call(after.AddHours(11), "sts", "AssumeRole", requestParameters: role)));

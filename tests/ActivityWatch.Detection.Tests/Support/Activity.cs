@@ -16,7 +16,7 @@ public static class Activity
     public static readonly DateTimeOffset Monday = new(2026, 11, 2, 0, 0, 0, TimeSpan.Zero);
 
     public static ActivityRecorded Call(DateTimeOffset at, string service, string name, string ip = OfficeIp, string agent = CliAgent,
-        string region = "us-east-1", string? error = null, string principal = Alice, string? requestParameters = null) => new()
+        string region = "us-east-1", string? error = null, string principal = Alice, string? requestParameters = null, string? accessKey = null) => new()
     {
         Source = LogSources.CloudTrail,
         RecordKey = Guid.NewGuid().ToString("N"),
@@ -32,6 +32,7 @@ public static class Activity
         SourceIp = ip,
         UserAgent = agent,
         ErrorCode = error,
+        AccessKeyId = accessKey,
         ReadOnly = name.StartsWith("Describe") || name.StartsWith("List") || name.StartsWith("Get"),
         SourceObject = "memory://test",
         Raw = requestParameters is null ? null : JsonDocument.Parse($"{{\"requestParameters\":{requestParameters}}}").RootElement,

@@ -24,8 +24,8 @@ public class RootUsageRuleTests
     [Fact]
     public async Task RootApiCall_ByRootItself_RaisesRootApiCall()
     {
-        var matches = await Parsed.MatchesAsync(Call(Root(), "ListUsers", readOnly: true));
-        Assert.Equal(["root.api-call"], matches);
+        var hits = await Parsed.HitsAsync([Call(Root(), "ListUsers", readOnly: true)]);
+        Assert.Equal(["root.api-call"], hits.Select(h => h.RuleId));
     }
 
     [Fact]
@@ -45,8 +45,7 @@ public class RootUsageRuleTests
     [Fact]
     public async Task IamUserApiCall_IsNotRootUsage()
     {
-        var matches = await Parsed.MatchesAsync(Call(IamUser(), "ListUsers"));
-        Assert.Empty(matches);
+        Assert.Empty(await Parsed.HitsAsync([Call(IamUser(), "ListUsers")]));
     }
 
     [Fact]
@@ -56,6 +55,31 @@ public class RootUsageRuleTests
         var matches = await Parsed.MatchesAsync(Call(Root(), "CreateAccessKey", responseElements: response));
         Assert.Contains("root.access-key-created", matches);
         Assert.DoesNotContain("iam.backdoor-credentials", matches);
+    }
+
+    [Fact]
+    public async Task RootCreatesAccessKeyInTheConsole_AsLogged_RaisesRootAccessKeyCreated()
+    {
+        // The console's record: invokedBy and userAgent signin.amazonaws.com, requestParameters null,
+        // an MFA-authenticated root session. The CIS 5.3 filter (no invokedBy) would drop it.
+        var identity = Root();
+        identity["invokedBy"] = "signin.amazonaws.com";
+        identity["sessionContext"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["attributes"] = new System.Text.Json.Nodes.JsonObject { ["creationDate"] = "2026-11-02T07:58:00Z", ["mfaAuthenticated"] = "true" },
+        };
+        var record = Json(Call(identity, "CreateAccessKey", sourceIp: "198.51.100.23",
+            responseElements: Json("""{"accessKey":{"accessKeyId":"AKIAROOTNEWKEY000001","status":"Active","createDate":"Nov 2, 2026 8:00:00 AM"}}"""))).AsObject();
+        record["userAgent"] = "signin.amazonaws.com";
+        var matches = await Parsed.MatchesAsync(record.ToJsonString());
+        Assert.Contains("root.access-key-created", matches);
+    }
+
+    [Fact]
+    public async Task OneFailedRootSignIn_RaisesAnAlert()
+    {
+        var hits = await Parsed.HitsAsync([ConsoleLogin(Root(), success: false)]);
+        Assert.Contains(hits, h => h.RuleId == "root.console-signin-failures");
     }
 
     [Fact]

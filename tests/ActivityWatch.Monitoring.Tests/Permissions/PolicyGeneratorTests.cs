@@ -76,4 +76,36 @@ public sealed class PolicyGeneratorTests
         Assert.Empty(policy.Documents[0]["Statement"]!.AsArray());
         Assert.NotEmpty(policy.Notes);
     }
+
+    [Fact]
+    public void GeneratedPolicy_NeverNamesAnActionOutsideTheCatalogue_AndSaysWhatItLeftOut()
+    {
+        var catalog = ActivityWatch.Monitoring.Permissions.Catalog.BuiltInCatalog.Create();
+        string[] used = ["s3:GetObject", "s3:REST.GET.ACL", "madeup:DoThing", "kms:Decrypt", "ec2:LaunchSomethingNew", "s3:GetObjectAcl"];
+
+        var policy = PolicyGenerator.Generate(Role, null, used.Select(a => Use(a)), new Dictionary<string, IReadOnlyList<string>>(), catalog: catalog);
+
+        var emitted = policy.Documents.SelectMany(d => d["Statement"]!.AsArray()).SelectMany(s => s!["Action"]!.AsArray()).Select(a => a!.GetValue<string>()).ToList();
+        Assert.All(emitted, a => Assert.True(catalog.Contains(a), $"{a} is not in the catalogue"));
+        Assert.Equal(["kms:Decrypt", "s3:GetObject", "s3:GetObjectAcl"], emitted.Order(StringComparer.Ordinal));
+        Assert.Equal(["ec2:LaunchSomethingNew", "madeup:DoThing", "s3:REST.GET.ACL"], policy.LeftOut.Select(l => l.Action));
+        Assert.All(policy.LeftOut, l => Assert.Equal(LeftOutAction.NotInCatalogue, l.Reason));
+        Assert.Contains(policy.Warnings, w => w.Contains("madeup:DoThing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AlertedActions_AreLeftOut_AndListedWithTheirAlerts()
+    {
+        var alert = new AlertReference(Guid.NewGuid(), "cloudtrail.logging-stopped", "critical", "open", "CloudTrail logging stopped");
+        var alerted = new Dictionary<string, LeftOutAction> { ["cloudtrail:StopLogging"] = new("cloudtrail:StopLogging", LeftOutAction.Alerted, 1, [alert]) };
+
+        var policy = PolicyGenerator.Generate(Role, null, [Use("cloudtrail:StopLogging", 1), Use("cloudtrail:DescribeTrails")],
+            new Dictionary<string, IReadOnlyList<string>>(), alerted: alerted);
+
+        Assert.False(Evaluate(policy).IsAllowed("cloudtrail:StopLogging"));
+        Assert.True(Evaluate(policy).IsAllowed("cloudtrail:DescribeTrails"));
+        var warning = Assert.Single(policy.Warnings);
+        Assert.Contains($"cloudtrail:StopLogging (cloudtrail.logging-stopped {alert.AlertId})", warning);
+        Assert.Contains("--include-alerted", warning);
+    }
 }

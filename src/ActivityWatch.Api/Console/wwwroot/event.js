@@ -48,6 +48,7 @@ export async function showEvent(storedEventId, { onFilter } = {}) {
       kv([
         ['Event time', fmt.time(entry.eventTime)],
         ['Principal', value('principal', entry.principal)],
+        ...(entry.loggedPrincipal ? [['Logged as', `${entry.loggedPrincipal}${entry.principalForm === 'unresolved' ? ' (no role of this name is known from CloudTrail or an IAM import: path unknown)' : ''}`]] : []),
         ['Session', value('sessionName', entry.sessionName)],
         ['Identity type', value('identityType', entry.identityType)],
         ['Account', value('accountId', entry.accountId)],
@@ -95,7 +96,7 @@ export function timelineColumns({ onFilter } = {}) {
   return [
     { key: 'eventTime', label: 'Time', width: '122px', value: (r) => fmt.time(r.eventTime),
       render: (r) => h('span', { class: 'mono' }, fmt.time(r.eventTime).slice(5).replace('Z', '')) },
-    { key: 'principal', label: 'Principal', value: (r) => r.principal, render: (r) => pivot('principal', r.sessionName ? `${fmt.short(r.principal)} · ${r.sessionName}` : fmt.short(r.principal), r.principal, onFilter) },
+    { key: 'principal', label: 'Principal', value: (r) => r.principal, render: (r) => pivot('principal', `${fmt.short(r.principal)}${r.principalForm === 'unresolved' ? ' (path unknown)' : ''}${r.sessionName ? ` · ${r.sessionName}` : ''}`, r.principal, onFilter) },
     { key: 'eventName', label: 'Event', width: '22%', value: (r) => `${r.eventName ?? ''} ${r.eventSource ?? ''}`.trim(),
       render: (r) => [pivot('eventName', r.eventName, r.eventName, onFilter), ' ', pivot('eventSource', serviceName(r.eventSource), r.eventSource, onFilter, 'service')] },
     { key: 'sourceIp', label: 'Source IP', width: '124px', value: (r) => r.sourceIp ?? '', render: (r) => pivot('sourceIp', r.sourceIp, r.sourceIp, onFilter, 'mono') },

@@ -47,13 +47,22 @@ export async function renderReports(main) {
       { key: 'calls', label: 'Calls', num: true, value: (r) => fmt.num(r.calls) },
       { key: 'networks', label: 'Networks', num: true, value: (r) => String((r.networks ?? []).length) },
     ], keys, undefined, 'No long-term access keys (AKIA…) seen in the stored events.'),
-    tablePanel('Unused access (90 days)', 'unused-access', [
+    unusedPanel(unused, [
       { key: 'findingType', label: 'Finding' },
       { key: 'resource', label: 'Principal', value: (r) => r.resource, render: (r) => h('a', { href: `#/principal?${new URLSearchParams({ p: r.resource })}` }, fmt.short(r.resource)) },
       { key: 'resourceOwnerAccount', label: 'Account', value: (r) => r.resourceOwnerAccount ?? '' },
       { key: 'details', label: 'Detail', value: (r) => (r.findingDetails ?? []).map((d) => Object.values(d).filter((v) => v && typeof v === 'object').map((v) => v.serviceNamespace ?? v.accessKeyId ?? '').join(' ')).join(' ') },
+      { key: 'grantsBasis', label: 'Granted from', value: (r) => r.activityWatch?.grantsBasis ?? '' },
       timeCol('updatedAt', 'Analysed'),
-    ], unused, undefined, 'No unused access: every imported grant was used in 90 days, or no IAM state is imported (activitywatch permissions import auth.json).'));
+    ]));
+}
+
+// Unused access, with what the findings rest on: without an IAM import an empty table means "unknown", and the notes say how to fix that.
+function unusedPanel(report, columns) {
+  const empty = report.notes.length ? report.notes.join(' ') : 'No unused access: every imported grant was used in 90 days.';
+  const table = dataTable({ name: 'unused-access', columns, rows: report.findings, testid: 'unused-access-table', emptyText: empty });
+  const notes = report.notes.length ? h('div', { class: 'body note-unavailable', 'data-testid': 'unused-access-notes' }, report.notes.map((n) => h('div', {}, n))) : null;
+  return panel('Unused access (90 days)', h('div', {}, notes, table.element), table.exportButtons);
 }
 
 function oldest(keys) {
@@ -87,15 +96,37 @@ export async function renderRules(main, app) {
   if (isAdmin) suppressionColumns.push({ key: 'id', label: '', render: (r) => h('button', { class: 'btn small danger', onclick: async () => { await del(`/api/suppressions/${r.id}`); toast('Removed'); await renderRules(main, app); } }, 'Remove') });
   main.replaceChildren(
     ...(app.can('responder') ? [retroHunt(rules)] : []),
+    coverage(rules),
     tablePanel(`Detection rules (${rules.length})`, 'rules', [
       { key: 'severity', label: 'Severity', render: (r) => severityPill(r.severity) },
       { key: 'id', label: 'Rule', render: (r) => h('span', { class: 'mono' }, r.id) },
-      { key: 'title', label: 'Title' },
-      { key: 'bestPractice', label: 'Best practice' },
+      { key: 'title', label: 'Title', value: (r) => r.title, render: (r) => h('span', { title: r.nextSteps || '' }, r.title) },
+      { key: 'enabled', label: 'Enabled', value: (r) => (r.enabled ? 'yes' : 'no'), render: (r) => (r.enabled ? 'yes' : h('span', { class: 'err' }, 'no')) },
+      { key: 'source', label: 'Source', value: (r) => r.source, render: (r) => h('span', { class: 'mono', title: r.status ? `Sigma status: ${r.status}` : '' }, r.source) },
+      { key: 'attack', label: 'ATT&CK', value: (r) => (r.attack ?? []).join(' '), render: (r) => (r.attack ?? []).map((m) => h('span', { class: 'tag' }, m)) },
+      { key: 'tactics', label: 'Tactics', value: (r) => (r.tactics ?? []).join(' ') },
       { key: 'cis', label: 'CIS', value: (r) => r.cis.join(' '), render: (r) => r.cis.map((c) => h('span', { class: 'tag' }, c)) },
-      { key: 'mitre', label: 'MITRE ATT&CK', value: (r) => r.mitre.join(' '), render: (r) => r.mitre.map((m) => h('span', { class: 'tag' }, m)) },
+      { key: 'bestPractice', label: 'Best practice' },
+      { key: 'falsePositives', label: 'Known false positives', value: (r) => (r.falsePositives ?? []).join('; ') },
     ], rules),
     panel('Suppressions', h('div', {}, form, dataTable({ name: 'suppressions', columns: suppressionColumns, rows: suppressions, emptyText: 'No suppressions.' }).element)));
+}
+
+// ATT&CK coverage: per tactic, the enabled rules and the techniques they cover.
+const tactics = ['initial-access', 'execution', 'persistence', 'privilege-escalation', 'defense-evasion', 'credential-access',
+  'discovery', 'lateral-movement', 'collection', 'exfiltration', 'impact'];
+
+function coverage(rules) {
+  const enabled = rules.filter((r) => r.enabled);
+  const cards = tactics.map((tactic) => {
+    const covering = enabled.filter((r) => (r.tactics ?? []).includes(tactic));
+    const techniques = [...new Set(covering.flatMap((r) => r.attack ?? []))].sort();
+    const card = stat(tactic.replace(/-/g, ' '), `${covering.length} rules`, techniques.length ? techniques.join(' ') : 'no technique covered');
+    card.dataset.testid = `coverage-${tactic}`;
+    card.title = covering.map((r) => r.id).join('\n');
+    return card;
+  });
+  return panel('ATT&CK coverage by tactic (enabled rules)', h('div', { class: 'grid cols-4 body' }, cards));
 }
 
 // Retro-hunt: one rule over the stored records of a window, raising what it finds (idempotent).

@@ -14,7 +14,7 @@ export async function renderList(main, params, app) {
     emptyText: () => `No principals${filter.value.trim() ? ` match “${filter.value.trim()}”` : ''} in ${resolved ? `${fmt.time(resolved.since)} → ${fmt.time(resolved.until)}` : 'this range'}: choose another range or “All stored data”.`,
     onOpen: (row) => app.navigate(`#/principal?${new URLSearchParams({ p: row.principal, ...rangeParams(state.from ? state : { preset: '30d' }) })}`),
     columns: [
-      { key: 'principal', label: 'Principal', value: (r) => r.principal, render: (r) => h('b', {}, fmt.short(r.principal)) },
+      { key: 'principal', label: 'Principal', value: (r) => r.principal, render: (r) => h('b', {}, fmt.short(r.principal), r.principalForm === 'unresolved' ? h('span', { class: 'muted', title: 'Named as S3 access logs name a role, without its path; no CloudTrail record or IAM import confirms it' }, ' (path unknown)') : null) },
       { key: 'identityType', label: 'Type', width: '140px' },
       { key: 'accountId', label: 'Account', width: '120px', value: (r) => r.accountId ?? '' },
       { key: 'events', label: 'Events', width: '90px', num: true, value: (r) => fmt.num(r.events) },
@@ -134,23 +134,46 @@ function sectionTable(name, value) {
 }
 
 // Granted versus used, from the permissions module: the unused grants, and a policy generated from use.
+// With nothing known to be granted the panel says what is missing instead of claiming "all used".
 function permissionPanels(report, principal) {
   const rows = report.services.flatMap((service) => service.levels.flatMap((level) => level.actions.map((a) => ({ ...a, service: service.service, accessLevel: level.accessLevel }))));
+  const unusedRows = rows.filter((r) => !r.used);
+  const emptyText = !report.grantsKnown ? 'Not known: nothing is known to be granted to this principal (see the note above).'
+    : rows.length ? 'Every granted action was used.' : 'Its identity policies grant no action the catalogue lists.';
   const unused = dataTable({
-    name: 'unused-permissions', testid: 'unused-table', rows: rows.filter((r) => !r.used), emptyText: 'Every granted action was used.',
+    name: 'unused-permissions', testid: 'unused-table', rows: unusedRows, emptyText,
     columns: [
       { key: 'action', label: 'Granted action', render: (r) => h('span', { class: 'mono' }, r.action) },
       { key: 'accessLevel', label: 'Access level', render: (r) => h('span', {}, h('i', { style: `display:inline-block;width:8px;height:8px;border-radius:2px;margin-right:6px;background:${levelColours[r.accessLevel] ?? 'var(--faint)'}` }), r.accessLevel) },
       { key: 'lastUsed', label: 'Last used', value: (r) => fmt.time(r.lastUsed), render: (r) => (r.lastUsed ? fmt.ago(r.lastUsed) : 'never') },
     ],
   });
-  const download = h('button', { class: 'btn small primary', onclick: async () => {
-    const response = await fetch(`/api/reports/policy?${new URLSearchParams({ principal })}`, { headers: { Authorization: `Bearer ${session.key}` } });
-    if (!response.ok) { toast(`Policy: HTTP ${response.status}`, true); return; }
-    const link = h('a', { href: URL.createObjectURL(await response.blob()), download: `policy-${principal.replace(/[^A-Za-z0-9]+/g, '-')}.json` });
-    document.body.append(link); link.click(); link.remove();
-  } }, 'Download least-privilege policy');
-  const notes = [...report.notes, report.usedButNotGranted.length ? `Used but not granted by the imported policies: ${report.usedButNotGranted.join(', ')}` : null].filter(Boolean);
-  return [panel(`Unused permissions (granted, not used in ${report.unusedDays} days)`,
-    h('div', {}, notes.length ? h('div', { class: 'body note-unavailable' }, notes.map((n) => h('div', {}, n))) : null, unused.element), download, unused.exportButtons)];
+  const warnings = h('div', { class: 'body note-unavailable', 'data-testid': 'policy-warnings' });
+  const includeAlerted = h('input', { type: 'checkbox', 'data-testid': 'include-alerted' });
+  const download = report.grantsBasis === 'root'
+    ? h('span', { class: 'muted', 'data-testid': 'policy-refused' }, 'The root user gets no generated policy: identity policies cannot be attached to it.')
+    : h('span', {}, h('label', { class: 'muted', title: 'Keep actions whose only uses are evidence of open high or critical alerts' }, includeAlerted, ' include alerted actions '),
+      h('button', { class: 'btn small primary', 'data-testid': 'policy-download', onclick: async () => {
+        const query = new URLSearchParams({ principal, ...(includeAlerted.checked ? { includeAlerted: 'true' } : {}) });
+        const response = await fetch(`/api/reports/policy?${query}`, { headers: { Authorization: `Bearer ${session.key}` } });
+        if (!response.ok) {
+          const problem = await response.json().catch(() => ({}));
+          toast(problem.detail ?? `Policy: HTTP ${response.status}`, true);
+          return;
+        }
+        const blob = await response.blob();
+        const policy = JSON.parse(await blob.text());
+        warnings.replaceChildren(...[...(policy.warnings ?? []), ...(policy.notes ?? [])].map((w) => h('div', {}, w)));
+        const link = h('a', { href: URL.createObjectURL(blob), download: `policy-${principal.replace(/[^A-Za-z0-9]+/g, '-')}.json` });
+        document.body.append(link); link.click(); link.remove();
+      } }, 'Download least-privilege policy'));
+  const notes = [
+    report.principalForm === 'unresolved' ? 'Named as S3 access logs name a role, without its path: no CloudTrail record or IAM import confirms it.' : null,
+    report.loggedAs?.length > 1 ? `Logged as: ${report.loggedAs.join(', ')}` : null,
+    ...report.notes,
+    report.usedButNotGranted.length ? `Used but not granted by the imported policies: ${report.usedButNotGranted.join(', ')}` : null,
+  ].filter(Boolean);
+  return [panel(`Unused permissions (granted, not used in ${report.unusedDays} days; granted from: ${report.grantsBasis})`,
+    h('div', {}, notes.length ? h('div', { class: 'body note-unavailable', 'data-testid': 'permission-notes' }, notes.map((n) => h('div', {}, n))) : null, warnings, unused.element),
+    download, unused.exportButtons)];
 }

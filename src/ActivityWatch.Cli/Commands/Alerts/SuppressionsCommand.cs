@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ActivityWatch.Cli.Output;
 using ActivityWatch.Monitoring.Alerts.Suppressions;
-using ActivityWatch.Monitoring.Detections;
+using ActivityWatch.Monitoring.Detections.Library;
 using ActivityWatch.Monitoring.Store;
 
 namespace ActivityWatch.Cli.Commands.Alerts;
@@ -30,12 +30,12 @@ public static class SuppressionsCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var ruleId = parse.GetValue(rule)!;
-            if (ruleId != "*" && DetectionCatalogue.Find(ruleId) is null && !ruleId.StartsWith("ml.", StringComparison.Ordinal))
+            await using var host = await context.StartHostAsync(DaemonRole.Disabled, cancellationToken);
+            if (ruleId != "*" && (await host.Get<RuleLibrary>().LoadAsync(cancellationToken)).Find(ruleId) is null && !ruleId.StartsWith("ml.", StringComparison.Ordinal))
             {
                 context.Error.WriteLine($"error: unknown rule '{ruleId}' (see `activitywatch rules list`)");
                 return 1;
             }
-            await using var host = await context.StartHostAsync(DaemonRole.Disabled, cancellationToken);
             try
             {
                 var added = await host.Get<SuppressionRules>().AddAsync(ruleId, parse.GetValue(principal), parse.GetValue(cidr), parse.GetValue(note)!,

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ActivityWatch.Cli.Output;
 using ActivityWatch.Monitoring.Alerts.Replay;
-using ActivityWatch.Monitoring.Detections;
+using ActivityWatch.Monitoring.Detections.Library;
 using ActivityWatch.Monitoring.Store;
 
 namespace ActivityWatch.Cli.Commands.Rules;
@@ -19,12 +19,12 @@ public static class RulesReplayCommand
         var command = new Command("replay", "Run a rule over stored history (eventTime order) and raise what it finds.") { Rule, since, until, format };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (DetectionCatalogue.Find(parse.GetValue(Rule)!) is not { } rule)
+            await using var host = await context.StartHostAsync(DaemonRole.Disabled, cancellationToken);
+            if ((await host.Get<RuleLibrary>().LoadAsync(cancellationToken)).Find(parse.GetValue(Rule)!)?.Rule is not { } rule)
             {
                 context.Error.WriteLine($"error: unknown rule '{parse.GetValue(Rule)}' (see `activitywatch rules list`)");
                 return 1;
             }
-            await using var host = await context.StartHostAsync(DaemonRole.Disabled, cancellationToken);
             var summary = await host.Get<RuleReplayer>().ReplayAsync(rule, parse.GetValue(since), parse.GetValue(until), cancellationToken);
             if (parse.GetValue(format) == OutputFormat.Json)
             {

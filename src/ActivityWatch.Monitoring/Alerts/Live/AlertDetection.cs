@@ -1,6 +1,6 @@
 using ActivityWatch.Monitoring.Alerts.Raising;
 using ActivityWatch.Monitoring.Detections;
-using ActivityWatch.Monitoring.Detections.Evaluation;
+using ActivityWatch.Monitoring.Detections.Library;
 using ActivityWatch.Monitoring.LivePath;
 using ActivityWatch.Monitoring.Records;
 using JasperFx.Events;
@@ -26,13 +26,13 @@ public sealed class AlertDetection(AlertRaiser raiser, IOptions<DetectionOptions
 {
     public const string Member = "AlertDetection";
 
-    private readonly RuleEvaluator _evaluator = new(DetectionCatalogue.Rules);
-
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         if (!events.Any(e => e.Data is ActivityRecorded)) return;
         await using var session = operations.DocumentStore.LightweightSession();
-        var run = await DetectionRun.StartAsync(session, _evaluator, options.Value, persistent: true, cancellation);
+        // The rule list is a fold of the rule library's events up to each record (imported Sigma rules, enabled state).
+        var library = await RuleLibrary.LoadAsync(session, cancellation);
+        var run = await DetectionRun.StartAsync(session, library.EvaluatorAt(long.MaxValue), options.Value, persistent: true, cancellation);
         var alerts = await raiser.BeginAsync(session, cancellation);
         foreach (var @event in events)
         {
@@ -40,7 +40,7 @@ public sealed class AlertDetection(AlertRaiser raiser, IOptions<DetectionOptions
             try
             {
                 await run.ProcessAsync(alerts, session, record, @event.Timestamp, cancellation,
-                    (rule, error) => ProjectionFailures.Record(operations, $"{Member}:{rule.Id}", @event, error, time));
+                    (rule, error) => ProjectionFailures.Record(operations, $"{Member}:{rule.Id}", @event, error, time), library.EvaluatorAt(@event.Sequence));
             }
             catch (Exception error) when (ProjectionFailures.IsCausedByRecord(error))
             {

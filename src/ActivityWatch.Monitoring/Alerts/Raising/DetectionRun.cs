@@ -38,12 +38,13 @@ public sealed class DetectionRun
     }
 
     /// <param name="ruleFailed">Told of each rule that threw on this record; the other rules' hits are raised. Without it, the error propagates.</param>
+    /// <param name="evaluator">The rules active for this record (the live path's rule library); the run's own when null.</param>
     public async Task ProcessAsync(AlertBatch alerts, IQuerySession session, ActivityRecorded record, DateTimeOffset? appendedAt, CancellationToken cancellationToken,
-        Action<DetectionRule, Exception>? ruleFailed = null)
+        Action<DetectionRule, Exception>? ruleFailed = null, RuleEvaluator? evaluator = null)
     {
         _context.Observe(record);
         // Every rule reads the record before any hit is counted or raised.
-        foreach (var (rule, explanation) in _evaluator.Evaluate(record, _context, ruleFailed))
+        foreach (var (rule, explanation) in (evaluator ?? _evaluator).Evaluate(record, _context, ruleFailed))
         {
             var hit = rule.Threshold is { } threshold
                 ? await _windows.CountAsync(session, rule, threshold(_options), record, explanation, appendedAt, cancellationToken)

@@ -41,7 +41,7 @@ public sealed class RuleReplayer(IDocumentStore store, NpgsqlDataSource dataSour
         var evaluator = new RuleEvaluator([rule]);
         DetectionRun? run = null;
         long records = 0;
-        int raised = 0, updated = 0;
+        int raised = 0, updated = 0, failed = 0;
         var cursor = (Time: since ?? DateTimeOffset.MinValue, Id: Guid.Empty);
 
         while (true)
@@ -56,7 +56,8 @@ public sealed class RuleReplayer(IDocumentStore store, NpgsqlDataSource dataSour
             foreach (var (json, appendedAt, _, _) in page)
             {
                 var record = EventBodies.Record(json);
-                await run.ProcessAsync(alerts, session, record, appendedAt, cancellationToken);
+                // A record the rule cannot read is counted, not fatal: hostile history must not stop a retro-hunt.
+                await run.ProcessAsync(alerts, session, record, appendedAt, cancellationToken, (_, _) => failed++);
             }
             await session.SaveChangesAsync(cancellationToken);
             records += page.Count;
@@ -71,7 +72,7 @@ public sealed class RuleReplayer(IDocumentStore store, NpgsqlDataSource dataSour
             AuditTrail.Append(session, auditEntry);
             await session.SaveChangesAsync(cancellationToken);
         }
-        return new ReplaySummary(rule.Id, records, run?.Hits ?? 0, raised, updated, stopwatch.Elapsed.TotalSeconds);
+        return new ReplaySummary(rule.Id, records, run?.Hits ?? 0, raised, updated, stopwatch.Elapsed.TotalSeconds, failed);
     }
 
     private async Task<List<(byte[] Json, DateTimeOffset AppendedAt, DateTimeOffset EventTime, Guid EventId)>> ReadPageAsync(

@@ -23,6 +23,8 @@ public static class CisMonitoringRules
             BestPractice = BestPractices.LeastPrivilege,
             Cis = ["5.1"],
             Mitre = ["T1580"],
+            NextSteps = "Look at the refused actions: enumeration of many services suggests a stolen key probing its permissions; a single action repeated is usually a misconfigured workload.",
+            FalsePositives = ["A workload missing one permission and retrying", "Console pages listing resources the user may not read"],
             Threshold = o => new RuleThreshold(o.UnauthorizedCallsThreshold, o.UnauthorizedCallsWindow),
             Match = (r, _) => r.IsCloudTrail() && IsUnauthorized(r.ErrorCode) && r.SourceIp != DeliveryLogs && r.EventName != "HeadBucket"
                 ? $"{r.EventSource}:{r.EventName} refused ({r.ErrorCode}) from {r.SourceIp}."
@@ -75,6 +77,8 @@ public static class CisMonitoringRules
         BestPractice = bestPractice,
         Cis = [cis],
         Mitre = mitre,
+        NextSteps = "Match the change to a change request; compare the resource's configuration before and after (AWS Config timeline); revert if nobody owns it.",
+        FalsePositives = ["Planned changes by infrastructure-as-code pipelines and administrators"],
         EventNames = EventNames.Of(names),
         Match = (r, _) => r.IsCloudTrail() && (eventSource is null || r.EventSource == eventSource) && r.Succeeded()
             ? $"{r.Principal} called {r.EventSource}:{r.EventName}{Target(r)} from {r.SourceIp}."

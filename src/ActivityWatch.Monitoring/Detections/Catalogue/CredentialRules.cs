@@ -17,6 +17,8 @@ public static class CredentialRules
             Severity = Severity.High,
             BestPractice = BestPractices.EnableMfa,
             Mitre = ["T1556.006"],
+            NextSteps = "Confirm with the user (a lost phone); re-enrol MFA; if unexpected, the next sign-ins without MFA are suspect.",
+            FalsePositives = ["A user replacing a lost or new device"],
             EventNames = EventNames.Of("DeactivateMFADevice", "DeleteVirtualMFADevice"),
             Match = (r, _) => r.Succeeded()
                 ? $"{r.EventName} for {r.RequestParameter("userName") ?? r.UserName() ?? "the caller"} (device {r.RequestParameter("serialNumber") ?? "unknown"}) from {r.SourceIp}."
@@ -29,6 +31,8 @@ public static class CredentialRules
             Severity = Severity.High,
             BestPractice = BestPractices.DoNotShareAccessKeys,
             Mitre = ["T1098.001"],
+            NextSteps = "Ask the target user whether they asked for it; delete the key or login profile if not; review what the creator did before.",
+            FalsePositives = ["Administrators issuing first credentials to a new user", "Help-desk password resets"],
             EventNames = EventNames.Of("CreateLoginProfile", "UpdateLoginProfile", "CreateAccessKey", "UpdateAccessKey"),
             Match = Backdoor,
         };
@@ -39,6 +43,8 @@ public static class CredentialRules
             Severity = Severity.Medium,
             BestPractice = BestPractices.StrongPasswordPolicy,
             Mitre = ["T1556"],
+            NextSteps = "Restore the policy to the CIS baseline (14 characters, 24 passwords remembered).",
+            FalsePositives = ["Policy migrations that briefly set defaults"],
             EventNames = EventNames.Of("UpdateAccountPasswordPolicy", "DeleteAccountPasswordPolicy"),
             Match = PasswordPolicy,
         };

@@ -24,6 +24,8 @@ public static class IamPolicyRules
             BestPractice = BestPractices.ManagedOverInline,
             Cis = ["5.4"],
             Mitre = ["T1098"],
+            NextSteps = "Move the statement into a customer managed policy so it is versioned and reusable.",
+            FalsePositives = ["Service-linked setups that create inline policies"],
             EventNames = EventNames.Of("PutUserPolicy", "PutRolePolicy", "PutGroupPolicy"),
             Match = (r, _) => r.Succeeded()
                 ? $"{r.Principal} put inline policy {r.RequestParameter("policyName")} on {Holder(r)}."
@@ -37,6 +39,8 @@ public static class IamPolicyRules
             BestPractice = BestPractices.LeastPrivilege,
             Cis = ["5.4"],
             Mitre = ["T1098.003"],
+            NextSteps = "Confirm the grantee needs full admin; who granted it and from where; remove and use a scoped policy if not.",
+            FalsePositives = ["Creating the break-glass administrator role"],
             EventNames = DocumentEvents.Concat(AttachEvents).ToHashSet(StringComparer.Ordinal),
             Match = AdminGrant,
         };

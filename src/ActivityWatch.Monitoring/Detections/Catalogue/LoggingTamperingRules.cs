@@ -18,6 +18,8 @@ public static class LoggingTamperingRules
             Severity = Severity.High,
             BestPractice = BestPractices.MonitorActivity,
             Mitre = ["T1562.008"],
+            NextSteps = "Restore full management-event logging; look for activity in the gap.",
+            FalsePositives = ["Cost tuning of data-event selectors"],
             EventNames = EventNames.Of("PutEventSelectors", "PutInsightSelectors"),
             Match = (r, _) => r.Succeeded() && SelectorReduction(r) is { } why
                 ? $"{r.Principal} changed selectors of trail {r.RequestParameter("trailName")}: {why}."
@@ -31,6 +33,8 @@ public static class LoggingTamperingRules
             BestPractice = BestPractices.MonitorActivity,
             Cis = ["5.8"],
             Mitre = ["T1562.008"],
+            NextSteps = "Restore retention on the trail bucket; confirm logs needed for investigations are not expiring.",
+            FalsePositives = ["Log archives moved to another bucket with its own retention"],
             // S3 logs PutBucketLifecycleConfiguration calls as PutBucketLifecycle; both names are accepted.
             EventNames = EventNames.Of("PutBucketLifecycle", "PutBucketLifecycleConfiguration"),
             Match = ShortLifecycle,
@@ -42,6 +46,8 @@ public static class LoggingTamperingRules
             Severity = Severity.High,
             BestPractice = BestPractices.MonitorActivity,
             Mitre = ["T1562.001"],
+            NextSteps = "Re-enable GuardDuty; review findings from before the change and activity since.",
+            FalsePositives = ["Consolidating GuardDuty under a delegated administrator"],
             EventNames = EventNames.Of("DeleteDetector", "UpdateDetector", "DisassociateFromMasterAccount", "DisassociateFromAdministratorAccount"),
             Match = (r, _) => r.EventSource == "guardduty.amazonaws.com" && r.Succeeded()
                               && (r.EventName != "UpdateDetector" || r.RequestParameter("enable") == "false")
@@ -56,6 +62,8 @@ public static class LoggingTamperingRules
             BestPractice = BestPractices.MonitorActivity,
             Cis = ["5.9"],
             Mitre = ["T1562.001"],
+            NextSteps = "Restart the recorder; resources changed while it was off are missing from Config's history.",
+            FalsePositives = ["Region clean-up"],
             EventNames = EventNames.Of("StopConfigurationRecorder", "DeleteConfigurationRecorder"),
             Match = (r, _) => r.EventSource == "config.amazonaws.com" && r.Succeeded()
                 ? $"{r.Principal} called config:{r.EventName} ({r.RequestParameter("configurationRecorderName")}) from {r.SourceIp}."
@@ -68,6 +76,8 @@ public static class LoggingTamperingRules
             Severity = Severity.High,
             BestPractice = BestPractices.MonitorActivity,
             Mitre = ["T1562.008"],
+            NextSteps = "Recreate the flow logs; network activity of the VPC is unrecorded since the deletion.",
+            FalsePositives = ["Deleting a VPC together with its flow logs"],
             EventNames = EventNames.Of("DeleteFlowLogs"),
             Match = (r, _) => r.EventSource == "ec2.amazonaws.com" && r.Succeeded()
                 ? $"{r.Principal} deleted VPC flow logs from {r.SourceIp}."
@@ -102,13 +112,13 @@ public static class LoggingTamperingRules
         {
             if (advanced.GetArrayLength() == 0) reasons.Add("no advanced event selectors");
             foreach (var field in RecordFields.Descendants(advanced, "field").Where(f => f.ValueKind == JsonValueKind.String))
-                if (field.GetString() is "readOnly" or "eventSource") reasons.Add($"advanced selector filters on {field.GetString()}");
+                if (RecordFields.Scalar(field) is "readOnly" or "eventSource") reasons.Add($"advanced selector filters on {RecordFields.Scalar(field)}");
         }
         return reasons.Count == 0 ? null : string.Join("; ", reasons.Distinct());
     }
 
     private static JsonElement? Property(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : null;
+        element.ValueKind == JsonValueKind.Object && element.TryGet(name, out var value) ? value : null;
 
     private static string? ShortLifecycle(ActivityRecorded record, DetectionContext context)
     {

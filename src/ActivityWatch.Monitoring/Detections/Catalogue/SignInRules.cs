@@ -17,6 +17,8 @@ public static class SignInRules
             BestPractice = BestPractices.EnableMfa,
             Cis = ["5.2"],
             Mitre = ["T1078.004"],
+            NextSteps = "Ask the user to register an MFA device and require it (an IAM policy denying actions without aws:MultiFactorAuthPresent); check the sign-in's source IP.",
+            FalsePositives = ["Users in their first sign-in before enrolling MFA", "Federated providers listed in MfaLessFederatedProviders that enforce MFA themselves"],
             EventNames = EventNames.Of("ConsoleLogin"),
             Match = ConsoleWithoutMfa,
         };
@@ -28,6 +30,8 @@ public static class SignInRules
             BestPractice = BestPractices.MonitorActivity,
             Cis = ["5.6"],
             Mitre = ["T1110"],
+            NextSteps = "Check the source IPs and the user names tried; a password spray hits many users from few addresses; lock or reset targeted users.",
+            FalsePositives = ["A user who forgot a changed password"],
             EventNames = EventNames.Of("ConsoleLogin"),
             Threshold = o => new RuleThreshold(o.ConsoleFailuresThreshold, o.ConsoleFailuresWindow),
             Match = (r, _) => !r.Succeeded() && (r.ErrorMessage ?? r.Text("errorMessage")) is { } message
@@ -41,6 +45,8 @@ public static class SignInRules
             Severity = Severity.Medium,
             BestPractice = BestPractices.EnableMfa,
             Mitre = ["T1078.004"],
+            NextSteps = "Require MFA in the user's policies (aws:MultiFactorAuthPresent); check whether the key is used from its usual network.",
+            FalsePositives = ["CLI users with long-term keys whose policies do not yet require MFA"],
             Match = ApiWithoutMfa,
         };
     }

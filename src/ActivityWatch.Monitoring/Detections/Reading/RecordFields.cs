@@ -16,7 +16,7 @@ public static class RecordFields
         if (record.Raw is not { ValueKind: JsonValueKind.Object } current) return null;
         foreach (var name in path)
         {
-            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out var next)) return null;
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGet(name, out var next)) return null;
             current = next;
         }
         return current.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? null : current;
@@ -77,6 +77,10 @@ public static class RecordFields
         && string.IsNullOrEmpty(record.InvokedBy ?? record.Text("userIdentity", "invokedBy"))
         && record.EventType != ServiceEvent;
 
+    /// <summary>The root identity, acting itself or through the console (invokedBy signin.amazonaws.com), not an AWS service event.</summary>
+    public static bool IsRootIdentity(this ActivityRecorded record) =>
+        record.IdentityType == IdentityTypes.Root && record.EventType != ServiceEvent;
+
     public static bool IsCloudTrail(this ActivityRecorded record) => record.Source == LogSources.CloudTrail;
 
     /// <summary>The id an analyst finds the record by: the CloudTrail eventID, else the record key.</summary>
@@ -90,7 +94,7 @@ public static class RecordFields
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
-                    if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase)) yield return property.Value;
+                    if (NameIs(property, name)) yield return property.Value;
                     foreach (var inner in Descendants(property.Value, name)) yield return inner;
                 }
                 break;
@@ -98,6 +102,47 @@ public static class RecordFields
                 foreach (var item in element.EnumerateArray())
                 foreach (var inner in Descendants(item, name)) yield return inner;
                 break;
+        }
+    }
+
+    // A property name with a lone surrogate escape has no .NET string form: it is no name a rule asks for.
+    private static bool NameIs(JsonProperty property, string name)
+    {
+        try
+        {
+            return string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// TryGetProperty that cannot throw: System.Text.Json unescapes property names to compare them and
+    /// throws on a name with a lone surrogate escape (legal JSON an attacker can send). Then the
+    /// properties are compared one by one, and such names never match.
+    /// </summary>
+    public static bool TryGet(this JsonElement element, string name, out JsonElement value)
+    {
+        value = default;
+        if (element.ValueKind != JsonValueKind.Object) return false;
+        try
+        {
+            return element.TryGetProperty(name, out value);
+        }
+        catch (InvalidOperationException)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                bool equal;
+                try { equal = property.NameEquals(name); }
+                catch (InvalidOperationException) { equal = false; }
+                if (!equal) continue;
+                value = property.Value;
+                return true;
+            }
+            return false;
         }
     }
 }

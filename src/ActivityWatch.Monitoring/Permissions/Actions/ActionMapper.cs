@@ -15,23 +15,24 @@ public sealed partial class ActionMapper(Func<string, bool>? catalogKnowsService
     // Records repeat the same few operations thousands of times: each distinct one is mapped once.
     // AWS's API surface bounds the keys; the cap only guards against an unbounded feed of oddities.
     private const int MaxRemembered = 100_000;
-    private readonly ConcurrentDictionary<(string Source, string? EventSource, string? EventName, string? EventType, bool HasObjectKey), ActionMapping> _mapped = new();
+    private readonly ConcurrentDictionary<(string Source, string? EventSource, string? EventName, string? EventType, bool HasObjectKey, bool Versioned), ActionMapping> _mapped = new();
 
     public ActionMapping Map(ActivityRecorded record)
     {
-        var key = (record.Source, record.EventSource, record.EventName, record.EventType, S3AccessLogOperations.HasObjectKey(record.ObjectKey));
+        var versioned = record.Source == LogSources.S3Access && AccessLogRequestUri.HasVersionId(record.RawLine);
+        var key = (record.Source, record.EventSource, record.EventName, record.EventType, S3AccessLogOperations.HasObjectKey(record.ObjectKey), versioned);
         if (_mapped.TryGetValue(key, out var mapping)) return mapping;
-        mapping = MapRecord(record);
+        mapping = MapRecord(record, versioned);
         if (_mapped.Count < MaxRemembered) _mapped.TryAdd(key, mapping);
         return mapping;
     }
 
-    private ActionMapping MapRecord(ActivityRecorded record)
+    private ActionMapping MapRecord(ActivityRecorded record, bool versioned)
     {
         if (record.Source == LogSources.S3Access)
             return string.IsNullOrEmpty(record.EventName)
                 ? ActionMapping.Unknown("S3 access log line without an operation")
-                : S3AccessLogOperations.Map(record.EventName, record.ObjectKey);
+                : S3AccessLogOperations.Map(record.EventName, record.ObjectKey, versioned);
         // Service events (AwsServiceEvent) are AWS acting on its own account, not a principal's call.
         if (record.EventType is "AwsServiceEvent") return ActionMapping.None("AWS service event");
         return Map(record.EventSource, record.EventName);

@@ -32,6 +32,13 @@ public sealed class ActionCatalog
     public IEnumerable<ActionInfo> ServiceActions(string service) =>
         _services.TryGetValue(service, out var actions) ? actions.Values : [];
 
+    /// <summary>Whether the catalogue lists the action (case-insensitive, as IAM matches actions).</summary>
+    public bool Contains(string action)
+    {
+        var colon = action.IndexOf(':');
+        return colon > 0 && _services.TryGetValue(action[..colon], out var actions) && actions.ContainsKey(action[(colon + 1)..]);
+    }
+
     public ActionInfo Describe(string action)
     {
         var colon = action.IndexOf(':');

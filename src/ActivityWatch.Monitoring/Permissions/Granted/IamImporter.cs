@@ -13,6 +13,10 @@ public sealed class IamImporter(IDocumentStore store)
         var snapshot = AuthorizationDetailsParser.Parse(document.RootElement);
         var imported = new IamAuthorizationImported(snapshot.AccountId, capturedAt, Path.GetFileName(path), snapshot);
         await using var session = store.LightweightSession();
+        // The same file for the same moment again (a re-run of start.sh): the state would not change, so nothing is stored.
+        var earlier = await session.Events.QueryRawEventDataOnly<IamAuthorizationImported>()
+            .Where(e => e.AccountId == snapshot.AccountId).ToListAsync(cancellationToken);
+        if (earlier.FirstOrDefault(e => e.CapturedAt == capturedAt && e.Source == imported.Source) is { } same) return same;
         session.Events.Append(IamAuthorizationImported.StreamId(snapshot.AccountId), imported);
         await session.SaveChangesAsync(cancellationToken);
         return imported;

@@ -23,6 +23,20 @@ public sealed class IamStateQueries(IDocumentStore store, NpgsqlDataSource dataS
         return accounts.Distinct().Order(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Accounts whose IAM state CloudTrail shows changing (successful IAM write calls): known without an import, if only in part.</summary>
+    public async Task<IReadOnlyList<string>> ChangedAccountsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT DISTINCT t.account_id FROM {_schema}.{TimelineTable.Name} t
+            WHERE t.event_name = ANY(@names) AND t.event_source = 'iam.amazonaws.com' AND t.error_code IS NULL AND t.account_id IS NOT NULL
+            """);
+        command.Parameters.AddWithValue("names", CloudTrailIamChanges.EventNames.ToArray());
+        var accounts = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) accounts.Add(reader.GetString(0));
+        return accounts.Order(StringComparer.Ordinal).ToList();
+    }
+
     public async Task<IamAccountState> AtAsync(string accountId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();

@@ -1,3 +1,4 @@
+using ActivityWatch.Monitoring.Permissions.Roles;
 using ActivityWatch.Monitoring.Store;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -7,21 +8,63 @@ namespace ActivityWatch.Monitoring.Permissions.LastUsed;
 /// <summary>
 /// Reads the last-used tables. Without a period it reads the all-time table (one row per
 /// principal and action: what the reports over every principal need to stay fast); with a
-/// period it sums the daily rows inside it.
+/// period it sums the daily rows inside it. The tables keep each principal as it was logged (a
+/// role from an S3 access log has no path); reads merge the forms of one role through the
+/// <see cref="RoleDirectory"/>, so the stored rows never depend on what had been seen before.
 /// </summary>
-public sealed class PermissionUseQueries(NpgsqlDataSource dataSource, IOptions<PostgresOptions> postgres)
+public sealed class PermissionUseQueries(NpgsqlDataSource dataSource, IOptions<PostgresOptions> postgres, RoleDirectoryQueries roles)
 {
     private readonly string _schema = postgres.Value.Schema;
 
-    public Task<IReadOnlyList<ActionUse>> ForPrincipalAsync(string principal, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken) =>
-        UsesAsync(principal, from, to, cancellationToken);
+    public async Task<IReadOnlyList<ActionUse>> ForPrincipalAsync(string principal, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken) =>
+        await ForAliasesAsync((await roles.LoadAsync(cancellationToken)).Aliases(principal), from, to, cancellationToken);
 
-    public Task<IReadOnlyList<ActionUse>> AllAsync(DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken) =>
-        UsesAsync(null, from, to, cancellationToken);
+    /// <summary>The uses logged under any of <paramref name="aliases"/>, merged under the first.</summary>
+    public async Task<IReadOnlyList<ActionUse>> ForAliasesAsync(IReadOnlyList<string> aliases, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken) =>
+        Merge(await UsesAsync(aliases, from, to, cancellationToken), _ => aliases[0]);
 
-    private async Task<IReadOnlyList<ActionUse>> UsesAsync(string? principal, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+    /// <summary>Every principal's uses, each logged form counted under the principal it resolves to.</summary>
+    public async Task<IReadOnlyList<ActionUse>> AllAsync(DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken, RoleDirectory? directory = null)
     {
-        var where = principal is null ? "TRUE" : "principal = @principal";
+        directory ??= await roles.LoadAsync(cancellationToken);
+        return Merge(await UsesAsync(null, from, to, cancellationToken), p => directory.Resolve(p).Principal);
+    }
+
+    /// <summary>One row per (resolved principal, action): sums, earliest first use, latest last use, and the latest row's region and network.</summary>
+    public static IReadOnlyList<ActionUse> Merge(IReadOnlyList<ActionUse> uses, Func<string, string> resolve)
+    {
+        var merged = new Dictionary<(string, string), ActionUse>();
+        foreach (var use in uses)
+        {
+            var principal = resolve(use.Principal);
+            var key = (principal, use.Action);
+            if (!merged.TryGetValue(key, out var seen))
+            {
+                merged[key] = use with { Principal = principal };
+                continue;
+            }
+            var latest = (use.LastUsed ?? use.LastDenied) > (seen.LastUsed ?? seen.LastDenied) ? use : seen;
+            merged[key] = seen with
+            {
+                Calls = seen.Calls + use.Calls,
+                FirstUsed = Min(seen.FirstUsed, use.FirstUsed),
+                LastUsed = Max(seen.LastUsed, use.LastUsed),
+                Denied = seen.Denied + use.Denied,
+                LastDenied = Max(seen.LastDenied, use.LastDenied),
+                LastRegion = latest.LastRegion,
+                LastNetwork = latest.LastNetwork,
+            };
+        }
+        return merged.Values.ToList();
+    }
+
+    private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    private static DateTimeOffset? Max(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    private async Task<IReadOnlyList<ActionUse>> UsesAsync(IReadOnlyList<string>? principals, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+    {
+        var where = principals is null ? "TRUE" : "principal = ANY(@principals)";
         string sql;
         if (from is null && to is null)
         {
@@ -43,7 +86,7 @@ public sealed class PermissionUseQueries(NpgsqlDataSource dataSource, IOptions<P
         }
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
-        if (principal is not null) command.Parameters.AddWithValue("principal", principal);
+        if (principals is not null) command.Parameters.AddWithValue("principals", principals.ToArray());
         command.Parameters.AddWithValue("from_day", DateOnly.FromDateTime((from ?? DateTimeOffset.UnixEpoch).UtcDateTime));
         command.Parameters.AddWithValue("to_day", DateOnly.FromDateTime((to ?? DateTimeOffset.MaxValue).UtcDateTime));
         var uses = new List<ActionUse>();
@@ -58,13 +101,17 @@ public sealed class PermissionUseQueries(NpgsqlDataSource dataSource, IOptions<P
     }
 
     /// <summary>The resources each action touched, at or after <paramref name="since"/>.</summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ResourcesAsync(string principal, DateTimeOffset? since, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ResourcesAsync(string principal, DateTimeOffset? since, CancellationToken cancellationToken) =>
+        await ResourcesAsync((await roles.LoadAsync(cancellationToken)).Aliases(principal), since, cancellationToken);
+
+    /// <summary>The resources each action touched under any of <paramref name="aliases"/>, at or after <paramref name="since"/>.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ResourcesAsync(IReadOnlyList<string> aliases, DateTimeOffset? since, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
-            $"SELECT action, resource FROM {_schema}.{PermissionUseTables.Resources} WHERE principal = @principal AND last_used >= @since ORDER BY action, resource",
+            $"SELECT DISTINCT action, resource FROM {_schema}.{PermissionUseTables.Resources} WHERE principal = ANY(@principals) AND last_used >= @since ORDER BY action, resource",
             connection);
-        command.Parameters.AddWithValue("principal", principal);
+        command.Parameters.AddWithValue("principals", aliases.ToArray());
         command.Parameters.AddWithValue("since", (since ?? DateTimeOffset.UnixEpoch).UtcDateTime);
         var resources = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

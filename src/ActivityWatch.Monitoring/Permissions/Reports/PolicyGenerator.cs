@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ActivityWatch.Monitoring.Permissions.Catalog;
 using ActivityWatch.Monitoring.Permissions.LastUsed;
 
 namespace ActivityWatch.Monitoring.Permissions.Reports;
@@ -6,7 +7,9 @@ namespace ActivityWatch.Monitoring.Permissions.Reports;
 /// <summary>
 /// A least-privilege identity policy from observed actions: one Allow statement per service and
 /// resource set, actions and resources sorted, resource ARNs where the logs showed them, else
-/// "*". Documents are split (never widened) to stay within IAM's size limit.
+/// "*". Documents are split (never widened) to stay within IAM's size limit. With a catalogue,
+/// only actions it lists are emitted; <paramref name="alerted"/> actions are left out. Both are
+/// listed in <see cref="GeneratedPolicy.LeftOut"/> so nothing disappears silently.
 /// </summary>
 public static class PolicyGenerator
 {
@@ -17,10 +20,22 @@ public static class PolicyGenerator
     public const int MaxResourcesPerAction = 20;
 
     public static GeneratedPolicy Generate(string principal, DateTimeOffset? since, IEnumerable<ActionUse> uses,
-        IReadOnlyDictionary<string, IReadOnlyList<string>> resources, int limit = ManagedPolicyLimit)
+        IReadOnlyDictionary<string, IReadOnlyList<string>> resources, int limit = ManagedPolicyLimit,
+        ActionCatalog? catalog = null, IReadOnlyDictionary<string, LeftOutAction>? alerted = null)
     {
         var notes = new List<string>();
-        var actions = uses.Where(u => u.Calls > 0).Select(u => u.Action).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var leftOut = new List<LeftOutAction>();
+        var calls = uses.Where(u => u.Calls > 0).GroupBy(u => u.Action, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(u => u.Calls), StringComparer.Ordinal);
+        var actions = new List<string>();
+        foreach (var action in calls.Keys.Order(StringComparer.Ordinal))
+        {
+            if (catalog is not null && !catalog.Contains(action))
+                leftOut.Add(new LeftOutAction(action, LeftOutAction.NotInCatalogue, calls[action], []));
+            else if (alerted is not null && alerted.TryGetValue(action, out var incident))
+                leftOut.Add(incident);
+            else
+                actions.Add(action);
+        }
         var statements = actions
             .Select(a => (Action: a, Service: a[..a.IndexOf(':')], Resources: ResourcesFor(a, resources)))
             .GroupBy(a => (a.Service, Key: string.Join('\n', a.Resources)))
@@ -44,8 +59,9 @@ public static class PolicyGenerator
             notes.Add($"Split into {documents.Count} documents to stay within IAM's {limit:N0}-character managed policy limit; attach all of them.");
         if (documents.Any(d => Size(d) > limit))
             notes.Add("A single statement is larger than the limit: it lists too many resources; replace them with a wildcard ARN by hand.");
-        if (actions.Count == 0) notes.Add("No successful calls were observed in the period: the policy allows nothing.");
-        return new GeneratedPolicy(principal, since, documents, notes);
+        if (calls.Count == 0) notes.Add("No successful calls were observed in the period: the policy allows nothing.");
+        else if (actions.Count == 0) notes.Add("Every observed action was left out (see the warnings): the policy allows nothing.");
+        return new GeneratedPolicy(principal, since, documents, notes, leftOut);
     }
 
     /// <summary>Characters IAM counts: the document without whitespace outside strings.</summary>
