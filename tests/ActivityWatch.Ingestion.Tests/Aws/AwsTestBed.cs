@@ -46,6 +46,8 @@ public sealed class AwsTestBed : IAsyncDisposable
             ["ActivityWatch:Aws:Region"] = "us-east-1",
             ["ActivityWatch:Aws:MaxErrorRetry"] = "1",
             ["ActivityWatch:Sources:Queues:0"] = queueUrl,
+            // Messages may make ActivityWatch read only objects of allowed buckets: the bed's own.
+            ["ActivityWatch:Sources:AllowedBuckets:0"] = bucket,
             ["ActivityWatch:Sources:DeadLetterQueueUrl"] = deadLetterUrl,
             ["ActivityWatch:Sources:QueueWaitSeconds"] = "1",
         };

@@ -109,8 +109,16 @@ public sealed class QueueConsumer(
         var problems = new List<string>();
         var retry = false;
         long records = 0;
+        var allowList = new ObjectAllowList(sources.Value);
         foreach (var entry in objects)
         {
+            if (allowList.Refusal(entry) is { } refusal)
+            {
+                // Never downloaded: the reason goes with the message to the dead-letter queue and into `status`.
+                await ledger.RecordErrorAsync(queueUrl, entry.Name, SourceErrorKind.NotAllowed, refusal, cancellationToken);
+                problems.Add(refusal);
+                continue;
+            }
             if (LogKey.Parse(entry.Key).IsDigest)
             {
                 await ledger.CountAsync(queueUrl, new SourceCounts(Digests: 1), cancellationToken);
