@@ -15,7 +15,7 @@ public static class TimelineCommand
     private static readonly Option<string?> Ip = new("--ip") { Description = "Source IP address." };
     private static readonly Option<string?> EventName = new("--event-name") { Description = "CloudTrail eventName or S3 access log operation (REST.GET.OBJECT)." };
     private static readonly Option<string?> Account = new("--account") { Description = "AWS account id." };
-    private static readonly Option<string?> Source = new("--source") { Description = "cloudtrail or s3-access." };
+    private static readonly Option<string?> Source = new("--source") { Description = "cloudtrail (read from a trail), cloudtrail-eventbridge (forwarded by EventBridge) or s3-access." };
     private static readonly Option<bool> ErrorsOnly = new("--errors-only") { Description = "Only records with an error code." };
     private static readonly Option<bool> Raw = new("--raw") { Description = "Include the raw record as logged." };
     private static readonly Option<string?> Query = new("--query", "-q")
@@ -30,7 +30,7 @@ public static class TimelineCommand
         var limit = CommonOptions.Limit();
         var since = CommonOptions.Since();
         var until = CommonOptions.Until();
-        Source.AcceptOnlyFromAmong(LogSources.CloudTrail, LogSources.S3Access);
+        Source.AcceptOnlyFromAmong([.. LogSources.All]);
         var command = new Command("timeline", "Search activity, newest first.")
         {
             Principal, AccessKey, Ip, EventName, Account, Source, since, until, ErrorsOnly, Query, limit, format, Raw,
@@ -86,6 +86,7 @@ public static class TimelineCommand
                 accessKeyId = e.AccessKeyId,
                 mfa = e.Mfa,
                 source = e.Source,
+                sourceObject = e.SourceObject,
                 raw = raw ? e.Raw : null,
             }));
             return;

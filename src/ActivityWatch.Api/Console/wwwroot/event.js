@@ -24,6 +24,7 @@ export async function showEvent(storedEventId) {
         ['Access key', entry.accessKeyId],
         ['MFA', entry.mfa === null || entry.mfa === undefined ? 'not stated' : entry.mfa ? 'yes' : 'no'],
         ['Event ID', entry.eventId],
+        ['Source', entry.source],
         ['Log object', entry.sourceObject],
       ]),
       h('h3', { style: 'font-size:13px;margin:18px 0 8px' }, 'Raw record'),

@@ -91,8 +91,9 @@ public sealed class QueueConsumer(
 
     private async Task<MessageVerdict> IngestEventAsync(string queueUrl, Message message, string content, CancellationToken cancellationToken)
     {
-        // Named by message id: a redelivered message has the same name, so its checkpoint says it is done.
-        var name = $"sqs://{QueueName(queueUrl)}/{message.MessageId}";
+        // Named by the queue's URL and the message id: analysts see which queue a forwarded record came
+        // through, and a redelivered message has the same name, so its checkpoint says it is done.
+        var name = $"{queueUrl}#{message.MessageId}";
         var outcome = await pipeline.IngestObjectAsync(new InMemoryLogObject(name, Encoding.UTF8.GetBytes(content)), reread: false, cancellationToken);
         if (outcome.Failure is { } failure)
         {
