@@ -3,6 +3,7 @@ using ActivityWatch.Cli.Output;
 using ActivityWatch.Ingestion.Aws.S3;
 using ActivityWatch.Ingestion.Objects;
 using ActivityWatch.Ingestion.Pipeline;
+using ActivityWatch.Monitoring.Integrity;
 using ActivityWatch.Monitoring.Store;
 using Microsoft.Extensions.Options;
 
@@ -43,7 +44,7 @@ public static class IngestCommand
             IReadOnlyList<ILogObject> objects = LocalFileFinder.Find(paths.Where(p => !S3Uri.IsS3(p)));
             await using var host = await context.StartHostAsync(DaemonRole.HotCold, cancellationToken);
             var pipeline = host.Get<IngestionPipeline>();
-            // s3://BUCKET/PREFIX arguments: every log object under the prefix; digest files are skipped by key.
+            // s3://BUCKET/PREFIX arguments: every log object under the prefix, digest files included for integrity verification.
             var (s3Objects, s3Digests) = await host.Get<S3PrefixSource>().ListAsync(paths, cancellationToken);
             if (s3Objects.Count > 0) objects = [.. objects, .. s3Objects];
 
@@ -82,6 +83,8 @@ public static class IngestCommand
                 duplicates = summary.Duplicates,
                 rejected = summary.Rejected,
                 digestFilesSkipped = summary.DigestFilesSkipped,
+                digestFiles = summary.DigestFiles,
+                integrityFindings = summary.IntegrityFindings,
                 failures = summary.Failures,
                 seconds = Math.Round(summary.Seconds, 3),
             });
@@ -93,5 +96,7 @@ public static class IngestCommand
         output.WriteLine($"duplicates  {summary.Duplicates}");
         output.WriteLine($"rejected    {summary.Rejected}");
         output.WriteLine($"seconds     {summary.Seconds:0.00} ({(summary.Seconds > 0 ? summary.Records / summary.Seconds : 0):0} records/s)");
+        if (summary.DigestFiles > 0)
+            output.WriteLine($"integrity   {summary.DigestFiles} digest files read, {summary.IntegrityFindings} new finding(s) (see `activitywatch status` and `alerts list --rule {IntegrityAlerts.RuleId}`)");
     }
 }

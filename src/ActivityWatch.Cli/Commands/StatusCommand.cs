@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ActivityWatch.Cli.Output;
 using ActivityWatch.Ingestion.Aws.Status;
+using ActivityWatch.Monitoring.Integrity;
 using ActivityWatch.Monitoring.Store;
 
 namespace ActivityWatch.Cli.Commands;
@@ -16,9 +17,10 @@ public static class StatusCommand
         {
             await using var host = await context.StartHostAsync(DaemonRole.Disabled, cancellationToken);
             var sources = await host.Get<SourceStatusQueries>().ListAsync(cancellationToken);
+            var trails = await host.Get<IntegrityStatusQueries>().ListAsync(cancellationToken);
             if (parse.GetValue(format) == OutputFormat.Json)
             {
-                Json.Write(context.Out, sources.Select(s => new
+                Json.Write(context.Out, sources.Select(s => (object)new
                 {
                     source = s.Source,
                     type = s.Type,
@@ -34,12 +36,13 @@ public static class StatusCommand
                     errors = s.Errors,
                     errorCount = s.Errors.Values.Sum(),
                     lastError = s.LastError,
-                }));
+                }).Concat(IntegrityStatus.Json(trails)));
                 return 0;
             }
             if (sources.Count == 0)
             {
                 context.Out.WriteLine("No sources configured or seen yet (ActivityWatch:Sources).");
+                IntegrityStatus.Write(context.Out, trails);
                 return 0;
             }
             Table.Write(context.Out, ["SOURCE", "CHECKPOINT", "LAG", "OBJECTS", "RECORDS", "MESSAGES", "DLQ", "ERRORS"],
@@ -60,6 +63,7 @@ public static class StatusCommand
                     context.Out.WriteLine($"  {source.Source} {partition.Partition}: {partition.LastKey ?? "-"} ({partition.Objects} objects)");
                 if (source.LastError is { } error) context.Out.WriteLine($"  {source.Source} last error: {error}");
             }
+            IntegrityStatus.Write(context.Out, trails);
             return 0;
         });
         return command;

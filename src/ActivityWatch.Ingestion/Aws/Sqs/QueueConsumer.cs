@@ -3,6 +3,7 @@ using ActivityWatch.Ingestion.Aws.S3;
 using ActivityWatch.Ingestion.Aws.Store;
 using ActivityWatch.Ingestion.Objects;
 using ActivityWatch.Ingestion.Pipeline;
+using ActivityWatch.Monitoring.Integrity;
 using Amazon.SQS;
 using Amazon.SQS.Model;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,7 @@ public sealed class QueueConsumer(
     IngestionPipeline pipeline,
     SourceLedger ledger,
     IOptions<SourcesOptions> sources,
+    IOptions<IntegrityOptions> integrity,
     ILogger<QueueConsumer> logger)
 {
     public const string ReasonAttribute = "ActivityWatch.Reason";
@@ -57,6 +59,8 @@ public sealed class QueueConsumer(
             }
             await SettleAsync(queueUrl, message, verdict, token);
         });
+        // Notifications come in any order: the round waits out the grace before calling anything missing.
+        if (messages.Count > 0) await pipeline.VerifyAsync(settled: false, cancellationToken);
         return messages.Count;
     }
 
@@ -120,7 +124,7 @@ public sealed class QueueConsumer(
                 problems.Add(refusal);
                 continue;
             }
-            if (LogKey.Parse(entry.Key).IsDigest)
+            if (LogKey.Parse(entry.Key).IsDigest && !integrity.Value.Enabled)
             {
                 await ledger.CountAsync(queueUrl, new SourceCounts(Digests: 1), cancellationToken);
                 continue;
