@@ -26,8 +26,7 @@ public sealed class IntegrityVerifier(
     TimeProvider time,
     ILogger<IntegrityVerifier> logger)
 {
-    private readonly Lazy<CloudTrailPublicKeys?> _keys = new(() =>
-        string.IsNullOrWhiteSpace(options.Value.PublicKeysPath) ? null : CloudTrailPublicKeys.Load(options.Value.PublicKeysPath));
+    private CloudTrailPublicKeys? _keys;
 
     /// <summary>Null when verification is off, or another process holds the round and <paramref name="settled"/> is false.</summary>
     public async Task<IntegrityRound?> VerifyAsync(bool settled, CancellationToken cancellationToken)
@@ -49,7 +48,7 @@ public sealed class IntegrityVerifier(
         var (logFiles, digests) = await new IntegrityInbox(schema).MoveAsync(session, connection, transaction, cancellationToken);
         var judgments = new IntegrityJudgments(schema);
         var findings = await judgments.RunAsync(connection, transaction, settled, now, options.Value, cancellationToken);
-        if (_keys.Value is { } keys)
+        if (PublicKeys() is { } keys)
             findings.AddRange(await new DigestSignatures(schema).CheckAsync(connection, transaction, keys, now, cancellationToken));
         await judgments.ConcludeAsync(connection, transaction, cancellationToken);
         var (raised, updated) = await IntegrityAlerts.RaiseAsync(session, raiser, findings, now, cancellationToken);
@@ -58,5 +57,23 @@ public sealed class IntegrityVerifier(
         if (findings.Count > 0)
             logger.LogWarning("CloudTrail log file integrity: {Findings} finding(s), {Raised} alert(s) raised, {Updated} updated", findings.Count, raised, updated);
         return new IntegrityRound(logFiles, digests, findings, raised, updated);
+    }
+
+    /// <summary>
+    /// The supplied public keys, loaded once. A file that is missing or not the list-public-keys JSON
+    /// is reported on every round and leaves signatures unchecked; hashes and the chain are still verified.
+    /// </summary>
+    private CloudTrailPublicKeys? PublicKeys()
+    {
+        if (_keys is not null || string.IsNullOrWhiteSpace(options.Value.PublicKeysPath)) return _keys;
+        try
+        {
+            return _keys = CloudTrailPublicKeys.Load(options.Value.PublicKeysPath);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException or FormatException)
+        {
+            logger.LogError(error, "ActivityWatch:Integrity:PublicKeysPath {Path} could not be read: digest signatures are not checked", options.Value.PublicKeysPath);
+            return null;
+        }
     }
 }
