@@ -1,15 +1,19 @@
 using System.Text.Json.Serialization;
+using ActivityWatch.Monitoring.Store;
 using ActivityWatch.Api.Alerts;
 using ActivityWatch.Api.Auth;
 using ActivityWatch.Api.Health;
 using ActivityWatch.Api.Ingestion;
+using ActivityWatch.Api.Limits;
 using ActivityWatch.Api.Live;
 using ActivityWatch.Api.Principals;
 using ActivityWatch.Api.Problems;
 using ActivityWatch.Api.Reports;
+using ActivityWatch.Api.Rules;
 using ActivityWatch.Monitoring.Permissions.Catalog;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace ActivityWatch.Api;
 
@@ -19,11 +23,19 @@ public static class ApiServiceCollectionExtensions
     public static IHostApplicationBuilder AddActivityWatchApi(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidation>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Records as logged go out as they came in (lone surrogate escapes, 256-deep nesting): see VerbatimJsonElement.
+            json.SerializerOptions.Converters.Add(new VerbatimJsonElement());
+            json.SerializerOptions.MaxDepth = EventBodies.MaxDepth;
+        });
         services.AddApiAuthentication();
+        services.AddApiRateLimiting();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres", tags: [HealthEndpoints.ReadyTag]);
         services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
@@ -39,6 +51,10 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<PrincipalSections>();
         services.AddSingleton<IngestionQueries>();
         services.AddSingleton<AlertFeed>();
+        services.AddSingleton<AlertBroadcast>();
+        services.AddSingleton<LiveStreamSlots>();
+        services.AddSingleton<CallerCredentials>();
+        services.AddSingleton<ReplayLocks>();
         services.AddSingleton<AlertSearch>();
         services.AddSingleton<IPrincipalSection, PrincipalAlertsSection>();
         services.AddSingleton<IPrincipalSection, PrincipalPermissionsSection>();

@@ -15,6 +15,8 @@ public static class CliApplication
         root.Subcommands.Add(SimulateCommand.Create(context));
         root.Subcommands.Add(WatchCommand.Create(context));
         root.Subcommands.Add(StatusCommand.Create(context));
+        root.Subcommands.Add(VerifyCommand.Create(context));
+        root.Subcommands.Add(ProjectionsCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(ApiKeysCommand.Create(context));
         root.Subcommands.Add(ModelCommand.Create(context));

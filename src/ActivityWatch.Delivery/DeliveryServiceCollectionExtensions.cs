@@ -25,8 +25,11 @@ public static class DeliveryServiceCollectionExtensions
 
         services.AddSingleton<WebhookPoster>();
         services.AddSingleton<WebhookDeliveries>();
+        // No request logging on this client: IHttpClientFactory's logs the URL of every request at
+        // Information, and a webhook's URL is its secret (Slack's token is in the path).
         services.AddHttpClient(WebhookPoster.ClientName, (sp, client) =>
-            client.Timeout = sp.GetRequiredService<IOptions<BusOptions>>().Value.Retry.WebhookTimeout);
+                client.Timeout = sp.GetRequiredService<IOptions<BusOptions>>().Value.Retry.WebhookTimeout)
+            .RemoveAllLoggers();
 
         services.ConfigureMarten((sp, options) =>
         {

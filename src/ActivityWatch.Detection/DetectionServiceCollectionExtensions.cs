@@ -3,7 +3,6 @@ using ActivityWatch.Detection.Live;
 using ActivityWatch.Detection.Model;
 using ActivityWatch.Detection.Profiles;
 using ActivityWatch.Detection.Scoring;
-using ActivityWatch.Monitoring.Store;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +14,7 @@ namespace ActivityWatch.Detection;
 
 public static class DetectionServiceCollectionExtensions
 {
-    /// <summary>The anomaly scorer on the live path (a Marten subscription), its documents, the model provider and feedback.</summary>
+    /// <summary>The anomaly scorer (run on the live path, see ActivityWatch.Hosting's LivePath), its documents, the model provider and feedback.</summary>
     public static IServiceCollection AddActivityWatchDetection(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AnomalyOptions>().BindConfiguration(AnomalyOptions.Section);
@@ -25,14 +24,12 @@ public static class DetectionServiceCollectionExtensions
         // Registered by the alerts module too; here as well so scoring works wherever Detection is added.
         services.TryAddSingleton<AlertRaiser>();
         services.TryAddSingleton<AlertLifecycle>();
-        var enabled = configuration.GetSection(AnomalyOptions.Section).GetValue(nameof(AnomalyOptions.Enabled), true);
-        services.ConfigureMarten((sp, options) =>
+        // The scorer joins the live path in ActivityWatch.Hosting's LivePath, when Anomaly:Enabled.
+        services.ConfigureMarten(options =>
         {
             options.Schema.For<PrincipalProfile>().Identity(p => p.Id);
             options.Schema.For<AnomalyFeedback>().Identity(f => f.Id);
             options.Schema.For<AnomalyAlertEvidence>().Identity(e => e.Id);
-            if (enabled)
-                options.Projections.CompositeProjectionFor(MonitoringProjections.ActivityViews, views => views.Add(sp.GetRequiredService<AnomalyScoring>()));
         });
         return services;
     }

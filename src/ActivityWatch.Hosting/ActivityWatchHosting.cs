@@ -30,6 +30,7 @@ public static class ActivityWatchHosting
         var daemon = builder.Configuration.GetSection(ProjectionOptions.Section).Get<ProjectionOptions>()?.Daemon ?? DaemonRole.HotCold;
         if (daemon != DaemonRole.Disabled) builder.Services.AddActivityWatchDelivery(builder.Configuration);
         builder.Services.AddActivityWatchDetection(builder.Configuration);
+        builder.Services.AddActivityWatchLivePath();
         return builder;
     }
 

@@ -54,7 +54,8 @@ public class AlertApiTests(ApiServer server) : IClassFixture<ApiServer>
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "alert.acknowledge"
                                                       && e.GetProperty("target").GetString() == $"alert/{id}"
-                                                      && e.GetProperty("actor").GetString() == "key:test-responder");
+                                                      && e.GetProperty("actor").GetString() == server.Actors[AnalystRoles.Responder]
+                                                      && e.GetProperty("actorName").GetString() == "test-responder");
     }
 
     [Fact]

@@ -121,7 +121,7 @@ public class AuthorizationTests(ApiServer server) : IClassFixture<ApiServer>
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.StartsWith("aw_", body.GetProperty("secret").GetString());
         Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "apikey.create"
-                                                      && e.GetProperty("actor").GetString() == "key:test-admin");
+                                                      && e.GetProperty("actor").GetString() == server.Actors[AnalystRoles.Admin]);
     }
 
     [Fact]

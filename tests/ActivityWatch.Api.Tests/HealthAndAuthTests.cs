@@ -21,7 +21,8 @@ public class HealthAndAuthTests(ApiServer server) : IClassFixture<ApiServer>
 
         var body = await client.GetStringAsync("/api/me");
 
-        Assert.Contains("\"name\":\"key:test-viewer\"", body);
+        Assert.Contains("\"name\":\"test-viewer\"", body);
+        Assert.Contains($"\"id\":\"{server.Actors["viewer"]}\"", body);
         Assert.Contains("\"role\":\"viewer\"", body);
     }
 }

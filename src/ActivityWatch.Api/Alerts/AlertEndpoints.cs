@@ -15,6 +15,9 @@ namespace ActivityWatch.Api.Alerts;
 
 public static class AlertEndpoints
 {
+    /// <summary>An assignee is a name or an address, not a note.</summary>
+    public const int MaxAssigneeLength = 200;
+
     public static IEndpointRouteBuilder MapAlerts(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/alerts").WithTags("Alerts");
@@ -23,20 +26,21 @@ public static class AlertEndpoints
         group.MapGet("/{id:guid}", DetailAsync).RequireAuthorization(ApiPolicies.Read)
             .WithSummary("One alert with its history, evidence records (raw JSON) and rule");
 
-        // Working alerts is the responder's job; every action goes through the alerts module's decision and into the audit trail.
+        // Working alerts is the responder's job; every action goes through the alerts module's decision and,
+        // in the same transaction, into the audit trail. The alert's history names the analyst by name and key.
         var act = group.MapGroup("/{id:guid}").RequireAuthorization(ApiPolicies.Respond);
-        act.MapPost("/acknowledge", (Guid id, AlertActionRequest? body, HttpContext http, AlertLifecycle lifecycle, AuditTrail audit, CancellationToken ct) =>
-            ActAsync(new AcknowledgeAlert(id, Analyst.From(http.User).Name, body?.Note), "alert.acknowledge", http, lifecycle, audit, ct)).WithSummary("Acknowledge an open alert");
-        act.MapPost("/resolve", (Guid id, AlertActionRequest? body, HttpContext http, AlertLifecycle lifecycle, AuditTrail audit, CancellationToken ct) =>
-            ActAsync(new ResolveAlert(id, Analyst.From(http.User).Name, body?.Note), "alert.resolve", http, lifecycle, audit, ct)).WithSummary("Resolve an alert");
-        act.MapPost("/suppress", (Guid id, AlertActionRequest? body, HttpContext http, AlertLifecycle lifecycle, AuditTrail audit, CancellationToken ct) =>
-            ActAsync(new SuppressAlert(id, Analyst.From(http.User).Name, body?.Note), "alert.suppress", http, lifecycle, audit, ct)).WithSummary("Suppress this alert (suppression rules are for admins)");
-        act.MapPost("/reopen", (Guid id, AlertActionRequest? body, HttpContext http, AlertLifecycle lifecycle, AuditTrail audit, CancellationToken ct) =>
-            ActAsync(new ReopenAlert(id, Analyst.From(http.User).Name, body?.Note), "alert.reopen", http, lifecycle, audit, ct)).WithSummary("Reopen an alert");
-        act.MapPost("/assign", (Guid id, AlertActionRequest? body, HttpContext http, AlertLifecycle lifecycle, AuditTrail audit, CancellationToken ct) =>
-            ActAsync(new AssignAlert(id, Analyst.From(http.User).Name, body?.Assignee ?? ""), "alert.assign", http, lifecycle, audit, ct)).WithSummary("Assign an alert");
-        act.MapPost("/notes", (Guid id, AlertActionRequest? body, HttpContext http, AlertLifecycle lifecycle, AuditTrail audit, CancellationToken ct) =>
-            ActAsync(new AddAlertNote(id, Analyst.From(http.User).Name, body?.Note ?? ""), "alert.note", http, lifecycle, audit, ct)).WithSummary("Add a note");
+        act.MapPost("/acknowledge", (Guid id, AlertActionRequest? body, HttpContext http, AlertLifecycle lifecycle, CancellationToken ct) =>
+            ActAsync(by => new AcknowledgeAlert(id, by, body?.Note), "alert.acknowledge", body, http, lifecycle, ct)).WithSummary("Acknowledge an open alert");
+        act.MapPost("/resolve", (Guid id, AlertActionRequest? body, HttpContext http, AlertLifecycle lifecycle, CancellationToken ct) =>
+            ActAsync(by => new ResolveAlert(id, by, body?.Note), "alert.resolve", body, http, lifecycle, ct)).WithSummary("Resolve an alert");
+        act.MapPost("/suppress", (Guid id, AlertActionRequest? body, HttpContext http, AlertLifecycle lifecycle, CancellationToken ct) =>
+            ActAsync(by => new SuppressAlert(id, by, body?.Note), "alert.suppress", body, http, lifecycle, ct)).WithSummary("Suppress this alert (suppression rules are for admins)");
+        act.MapPost("/reopen", (Guid id, AlertActionRequest? body, HttpContext http, AlertLifecycle lifecycle, CancellationToken ct) =>
+            ActAsync(by => new ReopenAlert(id, by, body?.Note), "alert.reopen", body, http, lifecycle, ct)).WithSummary("Reopen an alert");
+        act.MapPost("/assign", (Guid id, AlertActionRequest? body, HttpContext http, AlertLifecycle lifecycle, CancellationToken ct) =>
+            ActAsync(by => new AssignAlert(id, by, body?.Assignee ?? ""), "alert.assign", body, http, lifecycle, ct)).WithSummary("Assign an alert");
+        act.MapPost("/notes", (Guid id, AlertActionRequest? body, HttpContext http, AlertLifecycle lifecycle, CancellationToken ct) =>
+            ActAsync(by => new AddAlertNote(id, by, body?.Note ?? ""), "alert.note", body, http, lifecycle, ct)).WithSummary("Add a note");
         return routes;
     }
 
@@ -62,23 +66,15 @@ public static class AlertEndpoints
     }
 
     private static async Task<Results<Ok<Alert>, ProblemHttpResult>> ActAsync(
-        AlertCommand command, string action, HttpContext http, AlertLifecycle lifecycle, AuditTrail audit, CancellationToken cancellationToken)
+        Func<string, AlertCommand> command, string action, AlertActionRequest? body, HttpContext http, AlertLifecycle lifecycle, CancellationToken cancellationToken)
     {
-        var (alert, decision) = await lifecycle.HandleAsync(command, cancellationToken);
-        if (alert is null) return ApiProblems.NotFound($"No alert {command.AlertId}.");
-        if (!decision.Accepted) return ApiProblems.Conflict(decision.Refusal!);
+        if (ApiProblems.TooLong(body?.Note, AuditTrail.MaxNoteLength, "note") is { } noteTooLong) return noteTooLong;
+        if (ApiProblems.TooLong(body?.Assignee, MaxAssigneeLength, "assignee") is { } assigneeTooLong) return assigneeTooLong;
         var analyst = Analyst.From(http.User);
-        var detail = command switch
-        {
-            AssignAlert assign => assign.Assignee,
-            AcknowledgeAlert { Note: { } note } => note,
-            ResolveAlert { Note: { } note } => note,
-            SuppressAlert { Note: { } note } => note,
-            ReopenAlert { Note: { } note } => note,
-            AddAlertNote note => note.Note,
-            _ => null,
-        };
-        await audit.RecordAsync(new AnalystActed(analyst.Name, analyst.Role, action, $"alert/{alert.AlertId}", detail, DateTimeOffset.UtcNow), cancellationToken);
+        var taken = command(analyst.Actor.Label);
+        var (alert, decision) = await lifecycle.HandleAsync(taken, analyst.Doing(action), cancellationToken);
+        if (alert is null) return ApiProblems.NotFound($"No alert {taken.AlertId}.");
+        if (!decision.Accepted) return ApiProblems.Conflict(decision.Refusal!);
         return TypedResults.Ok(alert);
     }
 }

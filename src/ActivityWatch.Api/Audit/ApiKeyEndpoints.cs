@@ -34,13 +34,14 @@ public static class ApiKeyEndpoints
         CreateKey request, HttpContext context, ApiKeys keys, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Name)) return ApiProblems.BadRequest("A key needs a name.", "name");
+        if (ApiProblems.TooLong(request.Name, 200, "name") is { } tooLong) return tooLong;
         if (!AnalystRoles.IsKnown(request.Role)) return ApiProblems.BadRequest($"'role' is one of {string.Join(", ", AnalystRoles.All)}.", "role");
-        var issued = await keys.CreateAsync(request.Name, request.Role, Analyst.From(context.User).Name, cancellationToken);
+        var issued = await keys.CreateAsync(request.Name, request.Role, Analyst.From(context.User).Actor, cancellationToken);
         return TypedResults.Created($"/api/apikeys/{issued.Key.Id}", new CreatedKey(KeyView.Of(issued.Key), issued.Secret));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(Guid id, HttpContext context, ApiKeys keys, CancellationToken cancellationToken) =>
-        await keys.RevokeAsync(id, Analyst.From(context.User).Name, cancellationToken)
+        await keys.RevokeAsync(id, Analyst.From(context.User).Actor, cancellationToken)
             ? TypedResults.NoContent()
             : ApiProblems.NotFound($"No active key {id}.");
 }

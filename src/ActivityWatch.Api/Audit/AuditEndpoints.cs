@@ -14,11 +14,11 @@ public static class AuditEndpoints
         routes.MapGet("/api/audit", async (string? actor, int? limit, AuditTrail audit, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await audit.ListAsync(actor, limit ?? 200, cancellationToken)))
             .WithTags("Audit")
-            .WithSummary("Who did what, when: every analyst action, newest first")
+            .WithSummary("Who did what, when: every analyst action, newest first; actor filters by id (key:{key id}, oidc:{subject})")
             .RequireAuthorization(ApiPolicies.Administer);
         routes.MapGet("/api/me", (HttpContext context) => TypedResults.Ok(Analyst.From(context.User)))
             .WithTags("Audit")
-            .WithSummary("The signed-in analyst and role")
+            .WithSummary("The signed-in analyst: id (key:{key id} or oidc:{subject}), name, role and sign-in method")
             .RequireAuthorization(ApiPolicies.Read);
         return routes;
     }

@@ -14,7 +14,7 @@ public sealed class ApiKeyAuthenticationHandler(
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string HeaderName = "X-Api-Key";
-    public const string MethodClaim = "aw_auth";
+    public const string Method = "apikey";
 
     public static string? ReadKey(HttpRequest request)
     {
@@ -36,10 +36,10 @@ public sealed class ApiKeyAuthenticationHandler(
         if (key is null) return AuthenticateResult.Fail("The API key is unknown or revoked.");
         var identity = new ClaimsIdentity(
             [
-                new Claim(ClaimTypes.NameIdentifier, key.Id.ToString()),
+                new Claim(ClaimTypes.NameIdentifier, $"key:{key.Id}"),
                 new Claim(ClaimTypes.Name, key.Name),
                 new Claim(ClaimTypes.Role, key.Role),
-                new Claim(MethodClaim, "apikey"),
+                new Claim(Analyst.MethodClaim, Method),
             ],
             Scheme.Name, ClaimTypes.Name, ClaimTypes.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));

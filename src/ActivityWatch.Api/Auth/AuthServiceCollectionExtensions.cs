@@ -1,15 +1,23 @@
-using System.Security.Claims;
 using ActivityWatch.Monitoring.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 
 namespace ActivityWatch.Api.Auth;
 
 public static class AuthServiceCollectionExtensions
 {
+    // What identity providers sign with; never "none" or a shared-secret HMAC.
+    private static readonly string[] AsymmetricAlgorithms =
+    [
+        SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512,
+        SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.RsaSsaPssSha384, SecurityAlgorithms.RsaSsaPssSha512,
+        SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384, SecurityAlgorithms.EcdsaSha512,
+    ];
+
     /// <summary>
     /// API keys always; OIDC bearer tokens when an authority is configured. Options are read when
     /// a request arrives, not at registration, so configuration added late (tests, env) still applies.
@@ -39,14 +47,24 @@ public static class AuthServiceCollectionExtensions
             jwt.Audience = oidc.Audience;
             jwt.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
             jwt.MapInboundClaims = false;
-            jwt.TokenValidationParameters.ValidateAudience = !string.IsNullOrWhiteSpace(oidc.Audience);
-            jwt.TokenValidationParameters.NameClaimType = ClaimTypes.Name;
-            jwt.TokenValidationParameters.RoleClaimType = ClaimTypes.Role;
+            // The issuer comes from the authority's discovery document, the signing keys from its JWKS.
+            var validation = jwt.TokenValidationParameters;
+            validation.ValidateIssuer = true;
+            validation.ValidateAudience = true;
+            validation.ValidAudience = oidc.Audience;
+            validation.ValidateLifetime = true;
+            validation.RequireExpirationTime = true;
+            validation.RequireSignedTokens = true;
+            validation.ValidateIssuerSigningKey = true;
+            validation.ValidAlgorithms = AsymmetricAlgorithms;
+            validation.ClockSkew = oidc.ClockSkew;
             jwt.Events = new JwtBearerEvents
             {
                 OnTokenValidated = context =>
                 {
-                    if (context.Principal is { } principal) OidcRoleMapping.Apply(principal, oidc);
+                    var expires = new DateTimeOffset(DateTime.SpecifyKind(context.SecurityToken.ValidTo, DateTimeKind.Utc));
+                    if (context.Principal is { } token && OidcPrincipal.From(token, expires, oidc) is { } analyst) context.Principal = analyst;
+                    else context.Fail("The token names no subject (sub).");
                     return Task.CompletedTask;
                 },
             };

@@ -1,3 +1,4 @@
+using ActivityWatch.Api.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.FileProviders;
 
@@ -21,9 +22,7 @@ public static class ConsoleFiles
             {
                 // The console is small; always revalidating means an upgrade shows at once.
                 context.Context.Response.Headers.CacheControl = "no-cache";
-                context.Context.Response.Headers.XContentTypeOptions = "nosniff";
-                context.Context.Response.Headers["Content-Security-Policy"] =
-                    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'";
+                context.Context.Response.Headers.ContentSecurityPolicy = SecurityHeaders.ConsolePolicy;
             },
         });
         return app;

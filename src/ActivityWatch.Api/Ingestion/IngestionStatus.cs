@@ -1,5 +1,6 @@
 using ActivityWatch.Ingestion.Aws.Status;
 using ActivityWatch.Monitoring.Checkpoints;
+using ActivityWatch.Monitoring.LivePath;
 using ActivityWatch.Monitoring.Quarantine;
 
 namespace ActivityWatch.Api.Ingestion;
@@ -9,7 +10,8 @@ public sealed record IngestionStatus(
     IReadOnlyList<SourceStatus> Sources,
     IngestionTotals Totals,
     IReadOnlyList<SourceCheckpoint> RecentObjects,
-    IReadOnlyList<QuarantinedRecord> Quarantine);
+    IReadOnlyList<QuarantinedRecord> Quarantine,
+    LivePathStatus LivePath);
 
 /// <summary>Counts over every checkpoint, and the newest event time in the timeline (now minus it is the data lag).</summary>
 public sealed record IngestionTotals(

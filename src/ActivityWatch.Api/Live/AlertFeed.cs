@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using ActivityWatch.Monitoring.Alerts;
 using ActivityWatch.Monitoring.Store;
@@ -11,10 +12,15 @@ namespace ActivityWatch.Api.Live;
 /// Reads alert events from the event store after a sequence number. Reading the store rather than
 /// an in-process bus means an alert raised by any process (a watcher, another API node) reaches
 /// every browser; the sequence is the resume point a reconnecting client sends as Last-Event-ID.
+/// Every read the live streams make is this class's <see cref="ReadAfterAsync"/> (the shared poll
+/// of <see cref="AlertBroadcast"/> and each stream's catch-up), counted as <c>activitywatch.live.reads</c>.
 /// </summary>
-public sealed class AlertFeed(IDocumentStore store, NpgsqlDataSource dataSource, IOptions<PostgresOptions> postgres)
+public sealed class AlertFeed(IDocumentStore store, NpgsqlDataSource dataSource, IOptions<PostgresOptions> postgres, IMeterFactory meters)
 {
+    public const string MeterName = "ActivityWatch.Api.Live";
+
     private readonly string _events = $"{postgres.Value.Schema}.mt_events";
+    private readonly Counter<long> _reads = meters.Create(MeterName).CreateCounter<long>("activitywatch.live.reads", description: "Reads of new alert events for live streams");
 
     /// <summary>
     /// Marten's names of every event type in the alerts namespace (raised, updated, acknowledged, ...):
@@ -31,8 +37,10 @@ public sealed class AlertFeed(IDocumentStore store, NpgsqlDataSource dataSource,
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>The alert events after <paramref name="after"/>, in order: the one query the live streams read with.</summary>
     public async Task<IReadOnlyList<AlertChange>> ReadAfterAsync(long after, int limit, CancellationToken cancellationToken)
     {
+        _reads.Add(1);
         await using var command = dataSource.CreateCommand($"""
             SELECT seq_id, type, stream_id, timestamp, data::text
             FROM {_events}

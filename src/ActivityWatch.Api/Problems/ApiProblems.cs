@@ -21,4 +21,11 @@ public static class ApiProblems
 
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+
+    public static ProblemHttpResult TooManyRequests(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
+
+    /// <summary>Null when <paramref name="value"/> fits in <paramref name="max"/> characters.</summary>
+    public static ProblemHttpResult? TooLong(string? value, int max, string parameter) =>
+        value is { Length: var length } && length > max ? BadRequest($"'{parameter}' may hold at most {max} characters ({length} given).", parameter) : null;
 }

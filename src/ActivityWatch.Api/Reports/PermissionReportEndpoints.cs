@@ -36,13 +36,12 @@ public static class PermissionReportEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PolicyAsync(
-        string? principal, DateTimeOffset? since, HttpContext http, PermissionReports reports, AuditTrail audit, CancellationToken cancellationToken)
+        string? principal, DateTimeOffset? since, HttpContext http, PermissionReports reports, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(principal)) return ApiProblems.BadRequest("'principal' is required.", "principal");
         var policy = await reports.PolicyAsync(principal.Trim(), since, cancellationToken);
-        var analyst = Analyst.From(http.User);
-        await audit.RecordAsync(new AnalystActed(analyst.Name, analyst.Role, "policy.download", $"principal/{policy.Principal}",
-            since is null ? null : $"since {since:O}", DateTimeOffset.UtcNow), cancellationToken);
+        await audit.RecordAsync(Analyst.From(http.User).Entry("policy.download", $"principal/{policy.Principal}",
+            since is null ? null : $"since {since:O}", time.GetUtcNow()), cancellationToken);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(policy, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
         var name = new string(policy.Principal.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
         return TypedResults.File(bytes, "application/json", $"policy-{name}.json");

@@ -1,14 +1,17 @@
 using ActivityWatch.Api.Alerts;
 using ActivityWatch.Api.Auth;
 using ActivityWatch.Api.Problems;
+using ActivityWatch.Api.Timeline;
 using ActivityWatch.Monitoring.Alerts.Replay;
 using ActivityWatch.Monitoring.Alerts.Suppressions;
 using ActivityWatch.Monitoring.Audit;
 using ActivityWatch.Monitoring.Detections;
+using ActivityWatch.Monitoring.Timeline.Query;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace ActivityWatch.Api.Rules;
 
@@ -16,7 +19,7 @@ public static class RuleEndpoints
 {
     public sealed record NewSuppression(string RuleId, string? Principal, string? SourceCidr, string Note);
 
-    /// <summary>The window of stored history a retro-hunt reads (record time); open ends read everything.</summary>
+    /// <summary>The window of stored history a retro-hunt reads (record time): until defaults to now, since to MaxRangeDays before it.</summary>
     public sealed record ReplayWindow(DateTimeOffset? Since, DateTimeOffset? Until);
 
     public static IEndpointRouteBuilder MapRules(this IEndpointRouteBuilder routes)
@@ -25,7 +28,7 @@ public static class RuleEndpoints
             .WithTags("Rules").WithSummary("The detection rule catalogue with CIS and MITRE ATT&CK mappings")
             .RequireAuthorization(ApiPolicies.Read);
         routes.MapPost("/api/rules/{id}/replay", ReplayAsync)
-            .WithTags("Rules").WithSummary("Retro-hunt: run a rule over stored records (no re-ingest) and raise what it finds; idempotent")
+            .WithTags("Rules").WithSummary("Retro-hunt: run a rule over stored records (no re-ingest) and raise what it finds; idempotent; one at a time per caller")
             .RequireAuthorization(ApiPolicies.Respond);
 
         var suppressions = routes.MapGroup("/api/suppressions").WithTags("Rules");
@@ -37,40 +40,45 @@ public static class RuleEndpoints
     }
 
     private static async Task<Results<Created<SuppressionRule>, ProblemHttpResult>> AddAsync(
-        NewSuppression request, HttpContext http, SuppressionRules rules, AuditTrail audit, CancellationToken cancellationToken)
+        NewSuppression request, HttpContext http, SuppressionRules rules, CancellationToken cancellationToken)
     {
         if (request.RuleId != "*" && DetectionCatalogue.Find(request.RuleId) is null)
             return ApiProblems.BadRequest($"No rule '{request.RuleId}' ('*' matches every rule).", "ruleId");
         if (string.IsNullOrWhiteSpace(request.Note)) return ApiProblems.BadRequest("Say why in 'note'.", "note");
-        if (request.SourceCidr is { Length: > 0 } cidr && !SuppressionRule.TryParseNetwork(cidr, out _))
-            return ApiProblems.BadRequest($"'{cidr}' is not an IP address or CIDR block.", "sourceCidr");
+        if (ApiProblems.TooLong(request.Note, AuditTrail.MaxNoteLength, "note") is { } tooLong) return tooLong;
+        if (ApiProblems.TooLong(request.Principal, 2048, "principal") is { } principalTooLong) return principalTooLong;
+        var cidr = Blank(request.SourceCidr);
+        if (cidr is not null && !NetworkText.TryParse(cidr, out _, out _, out var error, out var position))
+        {
+            return TypedResults.Problem(detail: $"'{cidr}' is not an IP address or CIDR block: {error} at position {position}.",
+                statusCode: StatusCodes.Status400BadRequest, title: "Invalid request",
+                extensions: new Dictionary<string, object?> { ["parameter"] = "sourceCidr", ["position"] = position, ["reason"] = error });
+        }
         var analyst = Analyst.From(http.User);
-        var rule = await rules.AddAsync(request.RuleId, Blank(request.Principal), Blank(request.SourceCidr), request.Note, analyst.Name, cancellationToken);
-        await audit.RecordAsync(new AnalystActed(analyst.Name, analyst.Role, "suppression.add", $"suppression/{rule.Id}",
-            $"{rule.RuleId} {rule.Principal} {rule.SourceCidr}: {rule.Note}".Trim(), rule.CreatedAt), cancellationToken);
+        var rule = await rules.AddAsync(request.RuleId, Blank(request.Principal), cidr, request.Note, analyst.Actor.Label,
+            analyst.Doing("suppression.add"), cancellationToken);
         return TypedResults.Created($"/api/suppressions/{rule.Id}", rule);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
-        string id, HttpContext http, SuppressionRules rules, AuditTrail audit, CancellationToken cancellationToken)
-    {
-        if (!await rules.RemoveAsync(id, cancellationToken)) return ApiProblems.NotFound($"No suppression rule {id}.");
-        var analyst = Analyst.From(http.User);
-        await audit.RecordAsync(new AnalystActed(analyst.Name, analyst.Role, "suppression.remove", $"suppression/{id}", null, DateTimeOffset.UtcNow), cancellationToken);
-        return TypedResults.NoContent();
-    }
+        string id, HttpContext http, SuppressionRules rules, CancellationToken cancellationToken) =>
+        await rules.RemoveAsync(id, Analyst.From(http.User).Doing("suppression.remove"), cancellationToken)
+            ? TypedResults.NoContent()
+            : ApiProblems.NotFound($"No suppression rule {id}.");
 
     private static async Task<Results<Ok<ReplaySummary>, ProblemHttpResult>> ReplayAsync(
-        string id, ReplayWindow? window, HttpContext http, RuleReplayer replayer, AuditTrail audit, CancellationToken cancellationToken)
+        string id, ReplayWindow? window, HttpContext http, RuleReplayer replayer, ReplayLocks locks, IOptions<ApiOptions> options, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (DetectionCatalogue.Find(id) is not { } rule) return ApiProblems.NotFound($"No rule '{id}'.");
-        if (window is { Since: { } since, Until: { } until } && since > until) return ApiProblems.BadRequest("'since' is after 'until'.", "since");
-        var summary = await replayer.ReplayAsync(rule, window?.Since, window?.Until, cancellationToken);
+        var maxDays = options.Value.MaxRangeDays;
+        var until = window?.Until ?? time.GetUtcNow();
+        if (!TimeRange.TryResolve(window?.Since, until, time.GetUtcNow(), TimeSpan.FromDays(maxDays), maxDays, out var range, out var rangeError))
+            return ApiProblems.BadRequest(rangeError!, "since");
         var analyst = Analyst.From(http.User);
-        await audit.RecordAsync(new AnalystActed(analyst.Name, analyst.Role, "rule.replay", $"rule/{id}",
-            $"{window?.Since:o}..{window?.Until:o}: {summary.Records} records, {summary.Hits} hits, {summary.Raised} raised, {summary.Updated} updated",
-            DateTimeOffset.UtcNow), cancellationToken);
-        return TypedResults.Ok(summary);
+        await using var held = await locks.TryTakeAsync(analyst.Id, cancellationToken);
+        if (held is null) return ApiProblems.Conflict("A retro-hunt of yours is still running; start the next when it has finished.");
+        return TypedResults.Ok(await replayer.ReplayAsync(rule, range.Since, range.Until, analyst.Doing("rule.replay"), cancellationToken));
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

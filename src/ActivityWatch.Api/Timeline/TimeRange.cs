@@ -1,6 +1,6 @@
 namespace ActivityWatch.Api.Timeline;
 
-/// <summary>A search's time range: defaults to the last 24 hours, capped at the configured width.</summary>
+/// <summary>A search's time range: defaults to the fallback width before until (now by default), capped at the configured width.</summary>
 public readonly record struct TimeRange(DateTimeOffset Since, DateTimeOffset Until)
 {
     public TimeSpan Width => Until - Since;
@@ -9,7 +9,8 @@ public readonly record struct TimeRange(DateTimeOffset Since, DateTimeOffset Unt
         out TimeRange range, out string? error)
     {
         var end = until ?? now;
-        var start = since ?? end - fallback;
+        // An 'until' near year 1 must not take the default start below the calendar (a 500, not an answer).
+        var start = since ?? (end - DateTimeOffset.MinValue > fallback ? end - fallback : DateTimeOffset.MinValue);
         range = new TimeRange(start, end);
         error = start >= end ? "'since' must be before 'until'."
             : end - start > TimeSpan.FromDays(maxDays) ? $"The time range may cover at most {maxDays} days."

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ActivityWatch.Cli.Output;
 using ActivityWatch.Ingestion.Aws.Status;
 using ActivityWatch.Monitoring.Integrity;
+using ActivityWatch.Monitoring.LivePath;
 using ActivityWatch.Monitoring.Store;
 
 namespace ActivityWatch.Cli.Commands;
@@ -17,6 +18,7 @@ public static class StatusCommand
         {
             await using var host = await context.StartHostAsync(DaemonRole.Disabled, cancellationToken);
             var sources = await host.Get<SourceStatusQueries>().ListAsync(cancellationToken);
+            var livePath = await host.Get<LivePathQueries>().StatusAsync(10, cancellationToken);
             var trails = await host.Get<IntegrityStatusQueries>().ListAsync(cancellationToken);
             if (parse.GetValue(format) == OutputFormat.Json)
             {
@@ -39,6 +41,7 @@ public static class StatusCommand
                 }).Concat(IntegrityStatus.Json(trails)));
                 return 0;
             }
+            WriteLivePath(context.Out, livePath);
             if (sources.Count == 0)
             {
                 context.Out.WriteLine("No sources configured or seen yet (ActivityWatch:Sources).");
@@ -67,6 +70,18 @@ public static class StatusCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The live path's position and the records its members could not process (`verify` lists them all).</summary>
+    private static void WriteLivePath(TextWriter output, LivePathStatus livePath)
+    {
+        output.WriteLine(livePath.Behind == 0
+            ? $"Live path: every stored event processed (sequence {livePath.ProcessedSequence:N0})."
+            : $"Live path: {livePath.Behind:N0} stored event(s) not processed yet (at {livePath.ProcessedSequence:N0} of {livePath.NewestSequence:N0}).");
+        if (livePath.FailureCount == 0) return;
+        output.WriteLine($"Live path: {livePath.FailureCount:N0} record(s) a member could not process (the other members did); `activitywatch verify` lists them:");
+        foreach (var f in livePath.RecentFailures)
+            output.WriteLine($"  {f.Member} at sequence {f.Sequence} ({f.SourceObject} #{f.Position}): {f.Error}: {f.Message}");
     }
 
     private static string? Checkpoint(SourceStatus source) =>

@@ -5,6 +5,7 @@ using ActivityWatch.Detection.Profiles;
 using ActivityWatch.Detection.Scoring;
 using ActivityWatch.Monitoring.Alerts;
 using ActivityWatch.Monitoring.Alerts.Raising;
+using ActivityWatch.Monitoring.LivePath;
 using ActivityWatch.Monitoring.Records;
 using JasperFx.Events;
 using Marten;
@@ -20,8 +21,10 @@ namespace ActivityWatch.Detection.Live;
 /// this one last held the shard. Alerts and their evidence go through a session of our own (see
 /// AlertDetection for why); a page run twice raises nothing twice, as evidence ids are sets.
 /// </summary>
-public sealed partial class AnomalyScoring(ModelProvider models, AlertRaiser raiser) : IProjection
+public sealed class AnomalyScoring(ModelProvider models, AlertRaiser raiser, TimeProvider time) : IProjection
 {
+    public const string Member = "AnomalyScoring";
+
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellationToken)
     {
         var profiles = new ProfileBook();
@@ -29,7 +32,19 @@ public sealed partial class AnomalyScoring(ModelProvider models, AlertRaiser rai
         var records = new List<(IEvent Event, ActivityRecorded Record, ActivityFacts Facts)>(events.Count);
         foreach (var @event in events)
         {
-            if (@event.Data is ActivityRecorded record) records.Add((@event, record, ActivityFacts.From(record)));
+            if (@event.Data is ActivityRecorded record)
+            {
+                // Reading a record's facts is where its hostile content is met: a record that fails
+                // there is recorded as this member's failure and scored no further.
+                try
+                {
+                    records.Add((@event, record, ActivityFacts.From(record)));
+                }
+                catch (Exception error) when (ProjectionFailures.IsCausedByRecord(error))
+                {
+                    ProjectionFailures.Record(operations, Member, @event, error, time);
+                }
+            }
             else if (@event.Data is AlertSuppressed suppressed && !suppressed.By.StartsWith("suppression:", StringComparison.Ordinal))
                 await FeedbackQueries.RecordAsync(operations, suppressed.AlertId, suppressed.By, suppressed.Note, suppressed.At, cancellationToken);
         }
@@ -44,7 +59,16 @@ public sealed partial class AnomalyScoring(ModelProvider models, AlertRaiser rai
         var evidence = new AlertEvidenceBook(session);
         foreach (var (@event, record, facts) in records)
         {
-            var scored = scorer.Score(facts, model, threshold, (principal, signature) => feedback.Contains(AnomalySignature.Key(principal, signature)));
+            ScoredActivity scored;
+            try
+            {
+                scored = scorer.Score(facts, model, threshold, (principal, signature) => feedback.Contains(AnomalySignature.Key(principal, signature)));
+            }
+            catch (Exception error) when (ProjectionFailures.IsCausedByRecord(error))
+            {
+                ProjectionFailures.Record(operations, Member, @event, error, time);
+                continue;
+            }
             if (!scored.Anomalous) continue;
             alerts ??= await raiser.BeginAsync(session, cancellationToken);
             var change = await alerts.RaiseOrUpdateAsync(UnusualActivityHit.From(record, scored, @event.Timestamp), cancellationToken);

@@ -4,6 +4,7 @@ using ActivityWatch.Ingestion.Parsing.CloudTrail;
 using ActivityWatch.Ingestion.Parsing.Detection;
 using ActivityWatch.Ingestion.Parsing.Framing;
 using ActivityWatch.Ingestion.Parsing.S3Access;
+using ActivityWatch.Monitoring.Records;
 
 namespace ActivityWatch.Ingestion.Parsing;
 
@@ -171,7 +172,18 @@ public sealed class LogObject : IAsyncDisposable
 
     private ParsedRecord ParseJson(ReadOnlySpan<byte> bytes, System.Text.Json.JsonElement? parsed, long byteOffset, long? line, long position)
     {
-        var record = CloudTrailRecordReader.Read(bytes, parsed, _sourceObject, position, out var reason);
+        ActivityRecorded? record;
+        string? reason;
+        try
+        {
+            record = CloudTrailRecordReader.Read(bytes, parsed, _sourceObject, position, out reason);
+        }
+        catch (Exception error) when (error is not (OperationCanceledException or OutOfMemoryException))
+        {
+            // The mapper tolerates every shape it knows of; this keeps one it does not from ending the object.
+            record = null;
+            reason = $"the record could not be read ({error.GetType().Name}: {error.Message})";
+        }
         return record is not null
             ? new ParsedRecord(position, record, null)
             : Rejected(position, byteOffset, line, line is null ? reason! : $"line {line}: {reason}", Excerpts.Of(bytes));

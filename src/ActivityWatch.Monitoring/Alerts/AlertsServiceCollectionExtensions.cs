@@ -5,8 +5,6 @@ using ActivityWatch.Monitoring.Alerts.Replay;
 using ActivityWatch.Monitoring.Alerts.Suppressions;
 using ActivityWatch.Monitoring.Detections;
 using ActivityWatch.Monitoring.Posture;
-using ActivityWatch.Monitoring.Store;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ActivityWatch.Monitoring.Alerts;
@@ -24,9 +22,6 @@ public static class AlertsServiceCollectionExtensions
         services.AddSingleton<SuppressionRules>();
         services.AddSingleton<RuleReplayer>();
         services.AddSingleton<PostureQueries>();
-        // The detection needs services (options, the raiser), so it joins the activity views composite here rather than in StoreConfiguration.
-        services.ConfigureMarten((sp, options) =>
-            options.Projections.CompositeProjectionFor(MonitoringProjections.ActivityViews, views => views.Add(sp.GetRequiredService<AlertDetection>())));
         return services;
     }
 }

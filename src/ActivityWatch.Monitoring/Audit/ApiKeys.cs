@@ -5,11 +5,15 @@ using Marten;
 namespace ActivityWatch.Monitoring.Audit;
 
 /// <summary>Issues, lists, revokes and checks API keys; issuing and revoking go to the audit trail.</summary>
-public sealed class ApiKeys(IDocumentStore store, AuditTrail audit, TimeProvider time)
+public sealed class ApiKeys(IDocumentStore store, TimeProvider time)
 {
     public const string SecretPrefix = "aw_";
 
-    public async Task<IssuedApiKey> CreateAsync(string name, string role, string by, CancellationToken cancellationToken)
+    /// <summary>The CLI's operator, who has database access and so acts as admin.</summary>
+    public Task<IssuedApiKey> CreateAsync(string name, string role, string by, CancellationToken cancellationToken) =>
+        CreateAsync(name, role, new AuditActor(by, by, AnalystRoles.Admin), cancellationToken);
+
+    public async Task<IssuedApiKey> CreateAsync(string name, string role, AuditActor by, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("A key needs a name.", nameof(name));
         if (!AnalystRoles.IsKnown(role)) throw new ArgumentException($"Unknown role '{role}': {string.Join(", ", AnalystRoles.All)}.", nameof(role));
@@ -22,11 +26,11 @@ public sealed class ApiKeys(IDocumentStore store, AuditTrail audit, TimeProvider
             Hash = Hash(secret),
             Prefix = secret[..10],
             CreatedAt = time.GetUtcNow(),
-            CreatedBy = by,
+            CreatedBy = by.Label,
         };
         await using var session = store.LightweightSession();
         session.Store(key);
-        audit.Append(session, new AnalystActed(by, AnalystRoles.Admin, "apikey.create", $"apikey/{key.Id}", $"{key.Name} ({role})", key.CreatedAt));
+        AuditTrail.Append(session, new AuditedAction(by, "apikey.create").Entry($"apikey/{key.Id}", $"{key.Name} ({role})", key.CreatedAt));
         await session.SaveChangesAsync(cancellationToken);
         return new IssuedApiKey(key, secret);
     }
@@ -38,15 +42,18 @@ public sealed class ApiKeys(IDocumentStore store, AuditTrail audit, TimeProvider
     }
 
     /// <summary>False when there is no such key or it was already revoked.</summary>
-    public async Task<bool> RevokeAsync(Guid id, string by, CancellationToken cancellationToken)
+    public Task<bool> RevokeAsync(Guid id, string by, CancellationToken cancellationToken) =>
+        RevokeAsync(id, new AuditActor(by, by, AnalystRoles.Admin), cancellationToken);
+
+    public async Task<bool> RevokeAsync(Guid id, AuditActor by, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
         var key = await session.LoadAsync<ApiKey>(id, cancellationToken);
         if (key is null || !key.IsActive) return false;
         key.RevokedAt = time.GetUtcNow();
-        key.RevokedBy = by;
+        key.RevokedBy = by.Label;
         session.Store(key);
-        audit.Append(session, new AnalystActed(by, AnalystRoles.Admin, "apikey.revoke", $"apikey/{key.Id}", key.Name, key.RevokedAt.Value));
+        AuditTrail.Append(session, new AuditedAction(by, "apikey.revoke").Entry($"apikey/{key.Id}", key.Name, key.RevokedAt.Value));
         await session.SaveChangesAsync(cancellationToken);
         return true;
     }

@@ -1,9 +1,7 @@
-using ActivityWatch.Monitoring.Permissions.Actions;
 using ActivityWatch.Monitoring.Permissions.Granted;
 using ActivityWatch.Monitoring.Permissions.Hygiene;
 using ActivityWatch.Monitoring.Permissions.LastUsed;
 using Marten;
-using Marten.Events.Projections;
 
 namespace ActivityWatch.Monitoring.Permissions;
 
@@ -18,15 +16,6 @@ public static class PermissionsStore
         options.Schema.For<HygieneCheck>().Identity(c => c.Id);
     }
 
-    /// <summary>The last-used projection, run inside the shared activity views composite (see MonitoringProjections).</summary>
-    public static void RegisterProjection(CompositeProjection views, string schema)
-    {
-        // The built-in mapping only (not the configured catalogue): the projection's output must not
-        // depend on a node's configuration, or a rebuild on another node would count differently.
-        views.Add(new PermissionUseProjection(schema, ActionMapper.Default), async =>
-        {
-            foreach (var table in new[] { PermissionUseTables.Use, PermissionUseTables.Daily, PermissionUseTables.Resources, PermissionUseTables.Credentials })
-                async.DeleteDataInTableOnTeardown($"{schema}.{table}");
-        });
-    }
+    /// <summary>The last-used tables, emptied when the projection is rebuilt.</summary>
+    public static readonly string[] UseTables = [PermissionUseTables.Use, PermissionUseTables.Daily, PermissionUseTables.Resources, PermissionUseTables.Credentials];
 }

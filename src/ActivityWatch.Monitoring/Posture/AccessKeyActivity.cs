@@ -1,3 +1,5 @@
+using ActivityWatch.Monitoring.LivePath;
+
 namespace ActivityWatch.Monitoring.Posture;
 
 /// <summary>
@@ -14,4 +16,7 @@ public sealed record AccessKeyActivity(
     string? EventSource,
     string? SourceIp,
     DateTimeOffset? CreateDate,
-    string? Status);
+    string? Status)
+{
+    public Stamp? Stamp { get; init; }
+}

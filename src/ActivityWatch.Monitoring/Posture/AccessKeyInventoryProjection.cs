@@ -1,7 +1,7 @@
 using System.Globalization;
 using ActivityWatch.Monitoring.Detections.Reading;
+using ActivityWatch.Monitoring.LivePath;
 using ActivityWatch.Monitoring.Records;
-using Marten.Events.Projections;
 
 namespace ActivityWatch.Monitoring.Posture;
 
@@ -9,16 +9,20 @@ namespace ActivityWatch.Monitoring.Posture;
 /// The access key inventory: every long-term key seen in use or in a key-management call.
 /// Temporary (ASIA) keys are left out: there are millions and each lives an hour.
 /// </summary>
-public partial class AccessKeyInventoryProjection : MultiStreamProjection<AccessKeyUsage, string>
+public sealed class AccessKeyInventoryProjection(TimeProvider time) : DocumentFold<AccessKeyUsage>(time)
 {
     private const int NetworksKept = 256;
 
-    public AccessKeyInventoryProjection()
-    {
-        FanOut<ActivityRecorded, AccessKeyActivity>(Activities, JasperFx.Events.Grouping.FanoutMode.BeforeGrouping);
-        Identity<AccessKeyActivity>(a => a.KeyId);
-    }
+    public override string Member => "AccessKeyUsage";
 
+    protected override AccessKeyUsage Create(string id) => new() { Id = id };
+
+    protected override string IdOf(AccessKeyUsage view) => view.Id;
+
+    protected override IEnumerable<ViewChange<AccessKeyUsage>> Changes(ActivityRecorded e) =>
+        Activities(e).Select(a => new ViewChange<AccessKeyUsage>(a.KeyId, view => Apply(a, view)));
+
+    /// <summary>What a record says about each access key it concerns (CreateAccessKey called with one key creates another).</summary>
     public static IEnumerable<AccessKeyActivity> Activities(ActivityRecorded e)
     {
         var longTerm = e.AccessKeyId is { } used && used.StartsWith("AKIA", StringComparison.Ordinal);
@@ -44,45 +48,75 @@ public partial class AccessKeyInventoryProjection : MultiStreamProjection<Access
     }
 
     private static AccessKeyActivity Activity(ActivityRecorded e, string keyId, AccessKeyActivityKind kind, string? user, DateTimeOffset? created, string? status) =>
-        new(keyId, kind, user, e.Principal, e.AccountId, e.EventTime, e.EventSource, e.SourceIp, created, status);
+        new(keyId, kind, user, e.Principal, e.AccountId, e.EventTime, e.EventSource, e.SourceIp, created, status) { Stamp = Stamp.Of(e) };
 
-    public AccessKeyUsage Create(AccessKeyActivity a)
+    /// <summary>Every field is a sum, a minimum or maximum by stamp, or a set: the view does not depend on the order records arrive in.</summary>
+    public static void Apply(AccessKeyActivity a, AccessKeyUsage view)
     {
-        var view = new AccessKeyUsage { Id = a.KeyId };
-        Apply(a, view);
-        return view;
-    }
-
-    public void Apply(AccessKeyActivity a, AccessKeyUsage view)
-    {
-        view.AccountId ??= a.AccountId;
+        var stamp = a.Stamp!;
+        if (stamp.IsBefore(view.FirstStamp))
+        {
+            view.FirstStamp = stamp;
+            view.AccountId = a.AccountId ?? view.AccountId;
+        }
+        // The user a key belongs to: as CreateAccessKey says, else as its first use, else its first management call.
+        var rank = a.Kind switch { AccessKeyActivityKind.Created => 0, AccessKeyActivityKind.Used => 1, _ => 2 };
+        if (a.UserName is not null && (rank < view.UserNameRank || rank == view.UserNameRank && stamp.IsBefore(view.UserNameStamp)))
+        {
+            view.UserNameRank = rank;
+            view.UserNameStamp = stamp;
+            view.UserName = a.UserName;
+        }
         switch (a.Kind)
         {
             case AccessKeyActivityKind.Used:
                 view.Calls++;
-                view.UserName ??= a.UserName;
-                view.Principal ??= a.Principal;
-                if (view.FirstSeen is null || a.EventTime < view.FirstSeen) view.FirstSeen = a.EventTime;
-                if (view.LastSeen is null || a.EventTime >= view.LastSeen)
+                if (stamp.IsBefore(view.FirstUseStamp))
                 {
-                    view.LastSeen = a.EventTime;
+                    view.FirstUseStamp = stamp;
+                    view.FirstSeen = stamp.Time;
+                    view.Principal = a.Principal;
+                }
+                if (stamp.IsAfter(view.LastUseStamp))
+                {
+                    view.LastUseStamp = stamp;
+                    view.LastSeen = stamp.Time;
                     view.LastService = a.EventSource;
                 }
-                if (SourceNetworks.Of(a.SourceIp) is { } network && !view.Networks.Contains(network) && view.Networks.Count < NetworksKept) view.Networks.Add(network);
+                if (SourceNetworks.Of(a.SourceIp) is { } network) AddNetwork(view, network, stamp.Time);
                 break;
             case AccessKeyActivityKind.Created:
                 view.Created = a.CreateDate;
-                view.UserName = a.UserName ?? view.UserName;
-                view.Status = a.Status ?? "Active";
+                SetStatus(view, a.Status ?? "Active", stamp);
                 break;
             case AccessKeyActivityKind.StatusChanged:
-                view.UserName ??= a.UserName;
-                view.Status = a.Status ?? view.Status;
+                if (a.Status is not null) SetStatus(view, a.Status, stamp);
                 break;
             case AccessKeyActivityKind.Deleted:
-                view.UserName ??= a.UserName;
                 view.Deleted = true;
                 break;
         }
+    }
+
+    private static void SetStatus(AccessKeyUsage view, string status, Stamp stamp)
+    {
+        if (!stamp.IsAfter(view.StatusStamp)) return;
+        view.StatusStamp = stamp;
+        view.Status = status;
+    }
+
+    /// <summary>The first <see cref="NetworksKept"/> networks the key was used from, by first use: the same set in any arrival order.</summary>
+    private static void AddNetwork(AccessKeyUsage view, string network, DateTimeOffset at)
+    {
+        if (view.NetworkFirstSeen.TryGetValue(network, out var seen))
+        {
+            if (at < seen) view.NetworkFirstSeen[network] = at;
+            return;
+        }
+        view.NetworkFirstSeen[network] = at;
+        if (view.NetworkFirstSeen.Count <= NetworksKept) return;
+        var latest = view.NetworkFirstSeen.MaxBy(n => (n.Value, n.Key), Comparer<(DateTimeOffset, string)>.Create((x, y) =>
+            x.Item1 != y.Item1 ? x.Item1.CompareTo(y.Item1) : string.CompareOrdinal(x.Item2, y.Item2)));
+        view.NetworkFirstSeen.Remove(latest.Key);
     }
 }

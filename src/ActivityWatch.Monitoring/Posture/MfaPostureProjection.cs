@@ -1,11 +1,11 @@
 using ActivityWatch.Monitoring.Detections.Reading;
+using ActivityWatch.Monitoring.LivePath;
 using ActivityWatch.Monitoring.Records;
-using Marten.Events.Projections;
 
 namespace ActivityWatch.Monitoring.Posture;
 
 /// <summary>Per IAM user: console sign-ins with and without MFA, and MFA device changes made to the user.</summary>
-public partial class MfaPostureProjection : MultiStreamProjection<MfaPosture, string>
+public sealed class MfaPostureProjection(TimeProvider time) : DocumentFold<MfaPosture>(time)
 {
     public static readonly IReadOnlySet<string> DeviceEvents = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -14,10 +14,7 @@ public partial class MfaPostureProjection : MultiStreamProjection<MfaPosture, st
 
     private const int DeviceChangesKept = 20;
 
-    public MfaPostureProjection()
-    {
-        Identities<ActivityRecorded>(e => Key(e) is { } key ? [key] : []);
-    }
+    public override string Member => "MfaPosture";
 
     /// <summary>"account/userName" of the user a record is about, or null when it is not about an IAM user's MFA.</summary>
     public static string? Key(ActivityRecorded e)
@@ -30,35 +27,58 @@ public partial class MfaPostureProjection : MultiStreamProjection<MfaPosture, st
         return target is null ? null : $"{account}/{target}";
     }
 
-    public MfaPosture Create(ActivityRecorded e)
+    protected override MfaPosture Create(string id)
     {
-        var key = Key(e)!;
-        var view = new MfaPosture { Id = key, AccountId = key[..key.IndexOf('/')], UserName = key[(key.IndexOf('/') + 1)..] };
-        Apply(e, view);
-        return view;
+        var slash = id.IndexOf('/');
+        return new MfaPosture { Id = id, AccountId = id[..slash], UserName = id[(slash + 1)..] };
     }
 
-    public void Apply(ActivityRecorded e, MfaPosture view)
+    protected override string IdOf(MfaPosture view) => view.Id;
+
+    protected override IEnumerable<ViewChange<MfaPosture>> Changes(ActivityRecorded e)
     {
+        if (Key(e) is not { } key) yield break;
+        var stamp = Stamp.Of(e);
+        var principal = e.Principal;
         if (e.EventName == "ConsoleLogin")
         {
-            view.Principal = e.Principal;
-            if (view.LastConsoleSignIn is null || e.EventTime > view.LastConsoleSignIn) view.LastConsoleSignIn = e.EventTime;
-            if (e.AdditionalData("MFAUsed") == "Yes")
+            var withMfa = e.AdditionalData("MFAUsed") == "Yes";
+            yield return new ViewChange<MfaPosture>(key, view =>
             {
-                view.SignInsWithMfa++;
-                if (view.LastSignInWithMfa is null || e.EventTime > view.LastSignInWithMfa) view.LastSignInWithMfa = e.EventTime;
-            }
-            else
-            {
-                view.SignInsWithoutMfa++;
-                if (view.LastSignInWithoutMfa is null || e.EventTime > view.LastSignInWithoutMfa) view.LastSignInWithoutMfa = e.EventTime;
-            }
-            return;
+                if (stamp.IsAfter(view.LastConsoleSignInStamp))
+                {
+                    view.LastConsoleSignInStamp = stamp;
+                    view.LastConsoleSignIn = stamp.Time;
+                    view.Principal = principal;
+                }
+                if (withMfa)
+                {
+                    view.SignInsWithMfa++;
+                    if (view.LastSignInWithMfa is null || stamp.Time > view.LastSignInWithMfa) view.LastSignInWithMfa = stamp.Time;
+                }
+                else
+                {
+                    view.SignInsWithoutMfa++;
+                    if (view.LastSignInWithoutMfa is null || stamp.Time > view.LastSignInWithoutMfa) view.LastSignInWithoutMfa = stamp.Time;
+                }
+            });
+            yield break;
         }
-        if (e.EventName == "EnableMFADevice") view.HasMfaDevice = true;
-        if (e.EventName is "DeactivateMFADevice") view.HasMfaDevice = false;
-        view.DeviceChanges.Add(new MfaDeviceChange(e.EventName!, e.RequestParameter("serialNumber"), e.Principal, e.EventTime));
-        if (view.DeviceChanges.Count > DeviceChangesKept) view.DeviceChanges.RemoveAt(0);
+
+        var change = new MfaDeviceChange(e.EventName!, e.RequestParameter("serialNumber"), principal, stamp.Time) { Stamp = stamp };
+        bool? hasDevice = e.EventName switch { "EnableMFADevice" => true, "DeactivateMFADevice" => false, _ => null };
+        yield return new ViewChange<MfaPosture>(key, view =>
+        {
+            if (hasDevice is { } has && stamp.IsAfter(view.DeviceStateStamp))
+            {
+                view.DeviceStateStamp = stamp;
+                view.HasMfaDevice = has;
+            }
+            // The latest changes by time, oldest first, whatever order they were read in.
+            if (view.DeviceChanges.Any(c => c.Stamp == stamp)) return;
+            view.DeviceChanges.Add(change);
+            view.DeviceChanges.Sort((a, b) => Comparer<Stamp?>.Default.Compare(a.Stamp, b.Stamp));
+            if (view.DeviceChanges.Count > DeviceChangesKept) view.DeviceChanges.RemoveAt(0);
+        });
     }
 }

@@ -1,4 +1,5 @@
 using ActivityWatch.Monitoring.Checkpoints;
+using ActivityWatch.Monitoring.Quarantine;
 using ActivityWatch.Monitoring.Records;
 using ActivityWatch.Monitoring.Store;
 using ActivityWatch.Monitoring.Timeline;
@@ -53,8 +54,37 @@ public sealed class ActivityRecorder(IDocumentStore store, NpgsqlDataSource data
     /// Stores batches of one or more objects in one transaction: CloudTrail writes a file per account,
     /// region and five minutes, so most objects are a few dozen records and a transaction each would
     /// spend its time on round trips. The caller keeps at most one batch of an object in flight.
+    /// A server that goes away for a moment (restart, failover, lost connection) is waited for; a
+    /// record PostgreSQL refuses is quarantined with the reason and the rest is stored, so no record's
+    /// content can hold its object or partition back.
     /// </summary>
     public async Task<IReadOnlyList<BatchOutcome>> RecordAsync(IReadOnlyList<SourceBatch> batches, CancellationToken cancellationToken)
+    {
+        var work = batches.Select(b => b with { Records = b.Records.Select(r => r.Cleaned()).ToList() }).ToList();
+        var refusedSearched = false;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await WriteAsync(work, commit: true, cancellationToken);
+            }
+            catch (Exception error) when (StoreErrors.IsTransient(error) && attempt < TransientAttempts && !cancellationToken.IsCancellationRequested)
+            {
+                // Each attempt is the whole transaction again: the timeline's primary key makes it idempotent.
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, 0.5 * (1 << attempt))), cancellationToken);
+            }
+            catch (Exception error) when (StoreErrors.IsCausedByContent(error) && !refusedSearched)
+            {
+                refusedSearched = true;
+                work = await QuarantineRefusedAsync(work, cancellationToken);
+            }
+        }
+    }
+
+    // About a minute of waiting in all (0.5 s doubling, capped at 30 s) before the error reaches the caller.
+    private const int TransientAttempts = 8;
+
+    private async Task<IReadOnlyList<BatchOutcome>> WriteAsync(IReadOnlyList<SourceBatch> batches, bool commit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -106,9 +136,52 @@ public sealed class ActivityRecorder(IDocumentStore store, NpgsqlDataSource data
         foreach (var checkpoint in checkpointOf.Values) session.Store(checkpoint);
 
         await session.SaveChangesAsync(cancellationToken);
+        if (!commit)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return outcomes;
+        }
         await transaction.CommitAsync(cancellationToken);
         await statistics.AppendedAsync(outcomes.Sum(o => o.Ingested), cancellationToken);
         return outcomes;
+    }
+
+    /// <summary>
+    /// PostgreSQL refused something in these batches although every record was cleaned: find the
+    /// records it refuses by storing each alone in a transaction that is rolled back, and quarantine
+    /// them with the server's reason. Slow (a transaction per record), and taken only after a refusal.
+    /// </summary>
+    private async Task<List<SourceBatch>> QuarantineRefusedAsync(IReadOnlyList<SourceBatch> batches, CancellationToken cancellationToken)
+    {
+        var result = new List<SourceBatch>(batches.Count);
+        foreach (var batch in batches)
+        {
+            var kept = new List<ActivityRecorded>(batch.Records.Count);
+            var rejections = new List<QuarantinedRecord>(batch.Rejections);
+            foreach (var record in batch.Records)
+            {
+                var alone = new SourceBatch(batch.SourceObject, batch.Fingerprint, [record], [], batch.NextPosition, false);
+                try
+                {
+                    await WriteAsync([alone], commit: false, cancellationToken);
+                    kept.Add(record);
+                }
+                catch (Exception error) when (StoreErrors.IsCausedByContent(error))
+                {
+                    rejections.Add(new QuarantinedRecord
+                    {
+                        Id = QuarantinedRecord.IdFor(record.SourceObject, record.Position),
+                        SourceObject = record.SourceObject,
+                        Position = record.Position,
+                        Reason = $"PostgreSQL refused to store the record ({StoreErrors.Describe(error)})",
+                        Excerpt = RecordText.Clean(record.RawLine ?? record.Raw?.GetRawText(), 500),
+                        QuarantinedAt = time.GetUtcNow(),
+                    });
+                }
+            }
+            result.Add(batch with { Records = kept, Rejections = rejections });
+        }
+        return result;
     }
 
     /// <summary>Forgets an object's progress, so a changed object is read from its start.</summary>

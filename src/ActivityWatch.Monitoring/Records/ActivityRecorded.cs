@@ -74,4 +74,47 @@ public sealed record ActivityRecorded
 
     /// <summary>The S3 server access log line as logged.</summary>
     public string? RawLine { get; init; }
+
+    /// <summary>
+    /// This record with its normalised text safe to store and index (see <see cref="RecordText"/>);
+    /// the same instance when nothing needed it, which is nearly always. <see cref="Raw"/> and
+    /// <see cref="RawLine"/> stay as logged.
+    /// </summary>
+    public ActivityRecorded Cleaned()
+    {
+        const int indexed = RecordText.IndexedBytes, text = RecordText.TextBytes;
+        if (!RecordText.NeedsCleaning(Principal, indexed) && !RecordText.NeedsCleaning(AccessKeyId, indexed)
+            && !RecordText.NeedsCleaning(SourceIp, indexed) && !RecordText.NeedsCleaning(EventName, indexed)
+            && !RecordText.NeedsCleaning(EventSource, indexed) && !RecordText.NeedsCleaning(SessionName, indexed)
+            && !RecordText.NeedsCleaning(IdentityType, indexed) && !RecordText.NeedsCleaning(AccountId, indexed)
+            && !RecordText.NeedsCleaning(PrincipalAccountId, indexed) && !RecordText.NeedsCleaning(AwsRegion, indexed)
+            && !RecordText.NeedsCleaning(ErrorCode, indexed) && !RecordText.NeedsCleaning(RecordId, indexed)
+            && !RecordText.NeedsCleaning(EventVersion, indexed) && !RecordText.NeedsCleaning(EventType, indexed)
+            && !RecordText.NeedsCleaning(InvokedBy, indexed) && !RecordText.NeedsCleaning(Bucket, indexed)
+            && !RecordText.NeedsCleaning(UserAgent, text) && !RecordText.NeedsCleaning(ErrorMessage, text)
+            && !RecordText.NeedsCleaning(ObjectKey, text))
+            return this;
+        return this with
+        {
+            Principal = RecordText.Clean(Principal, indexed)!,
+            AccessKeyId = RecordText.Clean(AccessKeyId, indexed),
+            SourceIp = RecordText.Clean(SourceIp, indexed),
+            EventName = RecordText.Clean(EventName, indexed),
+            EventSource = RecordText.Clean(EventSource, indexed),
+            SessionName = RecordText.Clean(SessionName, indexed),
+            IdentityType = RecordText.Clean(IdentityType, indexed)!,
+            AccountId = RecordText.Clean(AccountId, indexed),
+            PrincipalAccountId = RecordText.Clean(PrincipalAccountId, indexed),
+            AwsRegion = RecordText.Clean(AwsRegion, indexed),
+            ErrorCode = RecordText.Clean(ErrorCode, indexed),
+            RecordId = RecordText.Clean(RecordId, indexed),
+            EventVersion = RecordText.Clean(EventVersion, indexed),
+            EventType = RecordText.Clean(EventType, indexed),
+            InvokedBy = RecordText.Clean(InvokedBy, indexed),
+            Bucket = RecordText.Clean(Bucket, indexed),
+            UserAgent = RecordText.Clean(UserAgent, text),
+            ErrorMessage = RecordText.Clean(ErrorMessage, text),
+            ObjectKey = RecordText.Clean(ObjectKey, text),
+        };
+    }
 }

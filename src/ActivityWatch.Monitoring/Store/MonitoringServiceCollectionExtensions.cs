@@ -49,6 +49,9 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton<PlannerStatistics>();
         services.AddSingleton<TimelineQueries>();
         services.AddSingleton<CatchUp>();
+        services.AddSingleton<LivePath.ViewVerifier>();
+        services.AddSingleton<LivePath.LivePathQueries>();
+        services.AddSingleton<LivePath.ViewSnapshots>();
         return services;
     }
 

@@ -20,7 +20,8 @@ public static class StoreConfiguration
         options.Connection(dataSource);
         options.DatabaseSchemaName = postgres.Schema;
         options.Events.DatabaseSchemaName = postgres.Schema;
-        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        // Documents and JSON events quote record content: PostgresSafeStrings keeps jsonb from refusing it.
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json => json.Converters.Add(new PostgresSafeStrings()));
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
 
         // A stream per log object (file, S3 object, SQS batch) keyed by its name: see README, "Streams".
@@ -33,6 +34,11 @@ public static class StoreConfiguration
         options.Events.EnableUniqueIndexOnEventId = true;
         options.Events.AddEventType<ActivityRecorded>();
         options.Events.UseBinarySerializer<ActivityRecorded>(new EventBodies());
+        // Sequence order = commit order for every append (see EventAppendOrder). Marten's commit
+        // retries would replay an append on a fresh transaction without that lock: callers retry
+        // whole units of work instead (the ingest's batches, the daemon's pages).
+        options.Listeners.Add(new EventAppendOrder(postgres.Schema));
+        options.ConfigureWritePolly(_ => { });
 
         options.Schema.For<SourceCheckpoint>().Identity(c => c.Id);
         options.Schema.For<QuarantinedRecord>().Identity(q => q.Id)

@@ -26,14 +26,14 @@ public sealed class TimelineQueries(NpgsqlDataSource dataSource, IOptions<Postgr
 
     /// <summary>The record as logged, from the stored event: a CloudTrail record, or an access log line as a JSON string.</summary>
     private readonly string _rawRecord =
-        $"(SELECT coalesce(b.body -> 'raw', to_jsonb(b.body ->> 'rawLine')) FROM {postgres.Value.Schema}.mt_events e, LATERAL (SELECT {EventBodies.Jsonb("e")} AS body) b WHERE e.id = t.event_id LIMIT 1)";
+        $"(SELECT {EventBodies.Utf8("e")} FROM {postgres.Value.Schema}.mt_events e WHERE e.id = t.event_id LIMIT 1)";
 
     public async Task<IReadOnlyList<TimelineEntry>> SearchAsync(TimelineFilter filter, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand();
         var where = Where(filter, command, paging: true);
         command.CommandText = $"""
-            SELECT {EntryColumns}, {(filter.IncludeRaw ? _rawRecord : "NULL::jsonb")}
+            SELECT {EntryColumns}, {(filter.IncludeRaw ? _rawRecord : "NULL::bytea")}
             FROM {_schema}.{TimelineTable.Name} t
             {WhereClause(where)}
             ORDER BY t.event_time DESC, t.event_id DESC
@@ -108,7 +108,7 @@ public sealed class TimelineQueries(NpgsqlDataSource dataSource, IOptions<Postgr
                 Source = reader.GetString(14),
                 SourceObject = reader.GetString(15),
                 StoredEventId = reader.GetGuid(16),
-                Raw = reader.IsDBNull(17) ? null : JsonDocument.Parse(reader.GetString(17)).RootElement.Clone(),
+                Raw = reader.IsDBNull(17) ? null : EventBodies.Raw(reader.GetFieldValue<byte[]>(17)),
             });
         }
         return entries;

@@ -75,7 +75,7 @@ public class ConsoleTests(ConsoleServer server) : IClassFixture<ConsoleServer>
         using var client = server.Client(AnalystRoles.Viewer);
         var alerts = await client.GetJsonAsync("/api/alerts?status=acknowledged");
         Assert.Equal(1, alerts.GetArrayLength());
-        Assert.Equal("key:test-responder", alerts[0].GetProperty("history").EnumerateArray().Last().GetProperty("by").GetString());
+        Assert.Equal($"test-responder ({server.Actors[AnalystRoles.Responder]})", alerts[0].GetProperty("history").EnumerateArray().Last().GetProperty("by").GetString());
 
         // Enter opens the detail with the evidence and its raw JSON.
         await page.Locator("body").PressAsync("Enter");

@@ -78,8 +78,8 @@ public class TimelineQueryCompilerTests
     {
         var compiled = TimelineQueryCompiler.Compile("sourceIp:203.0.113.0/24");
 
-        Assert.Contains("t.source_ip::inet <<= @q1::inet", compiled.Sql);
-        Assert.Equal("203.0.113.0/24", compiled.Parameters[1].Value);
+        Assert.Contains("t.source_ip::inet <<= @q1", compiled.Sql);
+        Assert.Equal(new NpgsqlTypes.NpgsqlInet(System.Net.IPAddress.Parse("203.0.113.0"), 24), compiled.Parameters[1].Value);
     }
 
     [Fact]

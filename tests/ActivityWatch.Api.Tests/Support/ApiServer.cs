@@ -6,6 +6,7 @@ using ActivityWatch.Monitoring.Audit;
 using ActivityWatch.Monitoring.Store;
 using ActivityWatch.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace ActivityWatch.Api.Tests.Support;
 
@@ -22,6 +23,9 @@ public class ApiServer : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
     public IServiceProvider Services => _factory!.Services;
     public Dictionary<string, string> Keys { get; } = [];
+
+    /// <summary>Each role's key as the audit trail names it: "key:{key id}".</summary>
+    public Dictionary<string, string> Actors { get; } = [];
 
     /// <summary>Extra configuration a test class needs (set before the server starts).</summary>
     protected virtual void Configure(Dictionary<string, string?> settings)
@@ -51,7 +55,9 @@ public class ApiServer : IAsyncLifetime
         var keys = Services.GetRequiredService<ApiKeys>();
         foreach (var role in AnalystRoles.All)
         {
-            Keys[role] = (await keys.CreateAsync($"test-{role}", role, "tests", CancellationToken.None)).Secret;
+            var issued = await keys.CreateAsync($"test-{role}", role, "tests", CancellationToken.None);
+            Keys[role] = issued.Secret;
+            Actors[role] = $"key:{issued.Key.Id}";
         }
     }
 
@@ -71,6 +77,15 @@ public class ApiServer : IAsyncLifetime
         await Get<IngestionPipeline>().IngestAsync(
             [new InMemoryLogObject($"memory://api-test/{Guid.NewGuid():N}.json", Encoding.UTF8.GetBytes(content))],
             reread: false, progress: null, CancellationToken.None);
+    }
+
+    /// <summary>Runs SQL against this server's database, <c>{schema}</c> standing for its schema; the first value of the first row, if any.</summary>
+    public async Task<object?> SqlAsync(string sql, params object[] parameters)
+    {
+        await using var command = Get<NpgsqlDataSource>().CreateCommand(sql.Replace("{schema}", Schema));
+        foreach (var parameter in parameters) command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        var value = await command.ExecuteScalarAsync();
+        return value is DBNull ? null : value;
     }
 
     public Task WaitForProjectionsAsync() => Get<CatchUp>().WaitAsync(TimeSpan.FromSeconds(120), CancellationToken.None);

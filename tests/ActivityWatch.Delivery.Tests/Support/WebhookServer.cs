@@ -14,7 +14,8 @@ public sealed class WebhookServer : IAsyncDisposable
     private int _failuresLeft;
     private int _attempts;
 
-    public WebhookServer(int failFirst = 0)
+    /// <param name="path">Where the hook listens, e.g. a Slack-like "services/T.../B.../secret/" (ends with '/').</param>
+    public WebhookServer(int failFirst = 0, string path = "hook/")
     {
         _failuresLeft = failFirst;
         // A free port is found by binding port 0 and letting it go; a test running beside this one
@@ -22,7 +23,7 @@ public sealed class WebhookServer : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             var listener = new HttpListener();
-            var url = $"http://127.0.0.1:{FreePort()}/hook/";
+            var url = $"http://127.0.0.1:{FreePort()}/{path}";
             listener.Prefixes.Add(url);
             try
             {
@@ -89,7 +90,7 @@ public sealed class WebhookServer : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();

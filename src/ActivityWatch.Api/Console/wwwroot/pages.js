@@ -162,7 +162,24 @@ export async function renderIngestion(main) {
       { key: 'reason', label: 'Reason' },
       { key: 'excerpt', label: 'Excerpt', render: (r) => h('span', { class: 'mono' }, r.excerpt ?? '') },
       timeCol('quarantinedAt', 'When'),
-    ], status.quarantine));
+    ], status.quarantine),
+    livePathPanel(status.livePath));
+}
+
+// Records a live-path member (a view, a rule, the anomaly model) could not process: the other members did.
+function livePathPanel(live) {
+  const position = live.behind === 0
+    ? `Every stored event processed (sequence ${fmt.num(live.processedSequence)}).`
+    : `${fmt.num(live.behind)} stored events not processed yet (at ${fmt.num(live.processedSequence)} of ${fmt.num(live.newestSequence)}).`;
+  if (!live.recentFailures.length) return panel('Live path', empty(`${position} No record failed on the live path.`));
+  return tablePanel(`Live path: ${fmt.num(live.failureCount)} records a member could not process. ${position}`, 'projection-failures', [
+    { key: 'member', label: 'Member', render: (r) => h('span', { class: 'mono' }, r.member) },
+    { key: 'sequence', label: 'Sequence', num: true, value: (r) => String(r.sequence) },
+    { key: 'sourceObject', label: 'Object', render: (r) => h('span', { class: 'mono' }, r.sourceObject ?? '') },
+    { key: 'position', label: 'Position', num: true, value: (r) => (r.position ?? '').toString() },
+    { key: 'message', label: 'Error', value: (r) => `${r.error}: ${r.message}` },
+    timeCol('failedAt', 'When'),
+  ], live.recentFailures);
 }
 
 export async function renderAudit(main) {

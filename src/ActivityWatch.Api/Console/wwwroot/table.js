@@ -43,8 +43,11 @@ export function dataTable({ columns, rows, onOpen, name = 'export', rowClass, em
     const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
     let blob;
     if (kind === 'csv') {
+      // Log fields are attacker-written: a cell a spreadsheet would read as a formula (=, +, -, @, tab, CR)
+      // gets a leading apostrophe, so it opens as text (OWASP, CSV injection).
+      const inert = (v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
       const quote = (v) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-      const lines = [columns.map((c) => quote(c.label)).join(','), ...state.rows.map((r) => columns.map((c) => quote(exportValue(c, r))).join(','))];
+      const lines = [columns.map((c) => quote(inert(c.label))).join(','), ...state.rows.map((r) => columns.map((c) => quote(inert(exportValue(c, r)))).join(','))];
       blob = new Blob([lines.join('\r\n') + '\r\n'], { type: 'text/csv' });
     } else {
       blob = new Blob([JSON.stringify(state.rows, null, 2)], { type: 'application/json' });

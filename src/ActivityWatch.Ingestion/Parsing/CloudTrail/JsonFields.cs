@@ -13,10 +13,27 @@ internal static class JsonFields
         if (obj is not { ValueKind: JsonValueKind.Object } o || !o.TryGetProperty(name, out var value)) return null;
         return value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => StringOf(value),
             JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// A JSON string as .NET text. A lone surrogate escape ("\ud800") is valid JSON but has no UTF-16
+    /// form, and GetString throws on it: such a value reads as its escaped JSON text instead.
+    /// </summary>
+    public static string StringOf(JsonElement value)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            var raw = value.GetRawText();
+            return raw.Length >= 2 ? raw[1..^1] : raw;
+        }
     }
 
     public static string? NonEmpty(JsonElement? obj, ReadOnlySpan<byte> name) =>
@@ -38,7 +55,7 @@ internal static class JsonFields
     {
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        JsonValueKind.String => BooleanText(value.Value.GetString()),
+        JsonValueKind.String => BooleanText(StringOf(value.Value)),
         _ => null,
     };
 

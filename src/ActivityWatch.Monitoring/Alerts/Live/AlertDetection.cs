@@ -1,6 +1,7 @@
 using ActivityWatch.Monitoring.Alerts.Raising;
 using ActivityWatch.Monitoring.Detections;
 using ActivityWatch.Monitoring.Detections.Evaluation;
+using ActivityWatch.Monitoring.LivePath;
 using ActivityWatch.Monitoring.Records;
 using JasperFx.Events;
 using Marten;
@@ -17,10 +18,14 @@ namespace ActivityWatch.Monitoring.Alerts.Live;
 /// 9.58's daemon session created the alert stream row but dropped the appended events, so it is
 /// not used for them.) A page re-run after a crash between the two commits, or by the node that
 /// takes over, finds its evidence already recorded: evidence ids are sets and window entries are
-/// keyed by event id, so nothing is added twice.
+/// keyed by event id, so nothing is added twice. A rule that cannot read a record is recorded as a
+/// failure of that rule (see ProjectionFailures); the other rules' hits on the record, and every
+/// record after it, are raised as usual.
 /// </summary>
-public sealed partial class AlertDetection(AlertRaiser raiser, IOptions<DetectionOptions> options) : IProjection
+public sealed class AlertDetection(AlertRaiser raiser, IOptions<DetectionOptions> options, TimeProvider time) : IProjection
 {
+    public const string Member = "AlertDetection";
+
     private readonly RuleEvaluator _evaluator = new(DetectionCatalogue.Rules);
 
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
@@ -31,8 +36,16 @@ public sealed partial class AlertDetection(AlertRaiser raiser, IOptions<Detectio
         var alerts = await raiser.BeginAsync(session, cancellation);
         foreach (var @event in events)
         {
-            if (@event.Data is ActivityRecorded record)
-                await run.ProcessAsync(alerts, session, record, @event.Timestamp, cancellation);
+            if (@event.Data is not ActivityRecorded record) continue;
+            try
+            {
+                await run.ProcessAsync(alerts, session, record, @event.Timestamp, cancellation,
+                    (rule, error) => ProjectionFailures.Record(operations, $"{Member}:{rule.Id}", @event, error, time));
+            }
+            catch (Exception error) when (ProjectionFailures.IsCausedByRecord(error))
+            {
+                ProjectionFailures.Record(operations, Member, @event, error, time);
+            }
         }
         run.SaveState(session);
         await session.SaveChangesAsync(cancellation);

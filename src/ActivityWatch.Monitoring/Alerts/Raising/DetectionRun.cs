@@ -37,10 +37,13 @@ public sealed class DetectionRun
         return new DetectionRun(evaluator, options, persistent, registry);
     }
 
-    public async Task ProcessAsync(AlertBatch alerts, IQuerySession session, ActivityRecorded record, DateTimeOffset? appendedAt, CancellationToken cancellationToken)
+    /// <param name="ruleFailed">Told of each rule that threw on this record; the other rules' hits are raised. Without it, the error propagates.</param>
+    public async Task ProcessAsync(AlertBatch alerts, IQuerySession session, ActivityRecorded record, DateTimeOffset? appendedAt, CancellationToken cancellationToken,
+        Action<DetectionRule, Exception>? ruleFailed = null)
     {
         _context.Observe(record);
-        foreach (var (rule, explanation) in _evaluator.Evaluate(record, _context))
+        // Every rule reads the record before any hit is counted or raised.
+        foreach (var (rule, explanation) in _evaluator.Evaluate(record, _context, ruleFailed))
         {
             var hit = rule.Threshold is { } threshold
                 ? await _windows.CountAsync(session, rule, threshold(_options), record, explanation, appendedAt, cancellationToken)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ActivityWatch.Monitoring.Alerts.Raising;
+using ActivityWatch.Monitoring.Audit;
 using ActivityWatch.Monitoring.Detections;
 using ActivityWatch.Monitoring.Detections.Evaluation;
 using ActivityWatch.Monitoring.Records;
@@ -19,12 +20,23 @@ namespace ActivityWatch.Monitoring.Alerts.Replay;
 /// after live evaluation, or a second replay, add nothing twice.
 /// </summary>
 public sealed class RuleReplayer(IDocumentStore store, NpgsqlDataSource dataSource, IOptions<PostgresOptions> postgres,
-    IOptions<DetectionOptions> options, AlertRaiser raiser)
+    IOptions<DetectionOptions> options, AlertRaiser raiser, TimeProvider time)
 {
     public const int PageSize = 1000;
 
-    public async Task<ReplaySummary> ReplayAsync(DetectionRule rule, DateTimeOffset? since, DateTimeOffset? until, CancellationToken cancellationToken)
+    public Task<ReplaySummary> ReplayAsync(DetectionRule rule, DateTimeOffset? since, DateTimeOffset? until, CancellationToken cancellationToken) =>
+        ReplayAsync(rule, since, until, null, cancellationToken);
+
+    /// <summary>
+    /// With <paramref name="audit"/>, its entry (the rule and the window) commits in the transaction
+    /// of the first page, so no alert the replay raises or updates is ever stored without it; a
+    /// replay that reads nothing records it alone. Pages commit one by one: a replay of years of
+    /// history in one transaction would hold the alerts' streams against live detection meanwhile.
+    /// </summary>
+    public async Task<ReplaySummary> ReplayAsync(
+        DetectionRule rule, DateTimeOffset? since, DateTimeOffset? until, AuditedAction? audit, CancellationToken cancellationToken)
     {
+        var auditEntry = audit?.Entry($"rule/{rule.Id}", $"{since:o}..{until:o}", time.GetUtcNow());
         var stopwatch = Stopwatch.StartNew();
         var evaluator = new RuleEvaluator([rule]);
         DetectionRun? run = null;
@@ -37,6 +49,8 @@ public sealed class RuleReplayer(IDocumentStore store, NpgsqlDataSource dataSour
             var page = await ReadPageAsync(rule, cursor, until, cancellationToken);
             if (page.Count == 0) break;
             await using var session = store.LightweightSession();
+            if (auditEntry is not null) AuditTrail.Append(session, auditEntry);
+            auditEntry = null;
             run ??= await DetectionRun.StartAsync(session, evaluator, options.Value, persistent: false, cancellationToken);
             var alerts = await raiser.BeginAsync(session, cancellationToken);
             foreach (var (json, appendedAt, _, _) in page)
@@ -50,6 +64,12 @@ public sealed class RuleReplayer(IDocumentStore store, NpgsqlDataSource dataSour
             updated += alerts.Updated;
             cursor = (page[^1].EventTime, page[^1].EventId);
             if (page.Count < PageSize) break;
+        }
+        if (auditEntry is not null)
+        {
+            await using var session = store.LightweightSession();
+            AuditTrail.Append(session, auditEntry);
+            await session.SaveChangesAsync(cancellationToken);
         }
         return new ReplaySummary(rule.Id, records, run?.Hits ?? 0, raised, updated, stopwatch.Elapsed.TotalSeconds);
     }

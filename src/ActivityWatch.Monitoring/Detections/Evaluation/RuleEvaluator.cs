@@ -21,12 +21,30 @@ public sealed class RuleEvaluator
             .ToDictionary(g => g.Key, g => g.Select(x => x.rule).ToArray(), StringComparer.Ordinal);
     }
 
-    public IEnumerable<(DetectionRule Rule, string Explanation)> Evaluate(ActivityRecorded record, DetectionContext context)
+    /// <summary>
+    /// The rules that match, with why. Each rule runs on its own: a rule that throws on a record (its
+    /// content is attacker-written) is reported to <paramref name="failed"/> and the other rules still
+    /// judge the record, so crafting a record that breaks one rule cannot hide it from another.
+    /// </summary>
+    public List<(DetectionRule Rule, string Explanation)> Evaluate(ActivityRecorded record, DetectionContext context, Action<DetectionRule, Exception>? failed = null)
     {
+        var matches = new List<(DetectionRule, string)>();
         if (record.EventName is { } name && _byEventName.TryGetValue(name, out var named))
-            foreach (var rule in named)
-                if (rule.Match(record, context) is { } why) yield return (rule, why);
-        foreach (var rule in _anyEvent)
-            if (rule.Match(record, context) is { } why) yield return (rule, why);
+            foreach (var rule in named) Judge(rule);
+        foreach (var rule in _anyEvent) Judge(rule);
+        return matches;
+
+        void Judge(DetectionRule rule)
+        {
+            try
+            {
+                if (rule.Match(record, context) is { } why) matches.Add((rule, why));
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                if (failed is null) throw;
+                failed(rule, error);
+            }
+        }
     }
 }

@@ -26,11 +26,12 @@ public static class PolicyDocuments
     /// <summary>True when an Allow statement grants Action "*" (or "*:*") on Resource "*".</summary>
     public static bool GrantsFullAdmin(JsonDocument document)
     {
-        if (!document.RootElement.TryGetProperty("Statement", out var statements)) return false;
+        // Any JSON can stand where CloudTrail puts a policy ("[1]", "true"): only an object has statements.
+        if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("Statement", out var statements)) return false;
         foreach (var statement in statements.ValueKind == JsonValueKind.Array ? statements.EnumerateArray() : Single(statements))
         {
             if (statement.ValueKind != JsonValueKind.Object) continue;
-            if (!statement.TryGetProperty("Effect", out var effect) || effect.GetString() != "Allow") continue;
+            if (!statement.TryGetProperty("Effect", out var effect) || RecordFields.Scalar(effect) != "Allow") continue;
             if (Values(statement, "Action").Any(a => a is "*" or "*:*") && Values(statement, "Resource").Any(r => r == "*")) return true;
         }
         return false;
@@ -41,9 +42,9 @@ public static class PolicyDocuments
     private static IEnumerable<string> Values(JsonElement statement, string name)
     {
         if (!statement.TryGetProperty(name, out var value)) yield break;
-        if (value.ValueKind == JsonValueKind.String) yield return value.GetString()!;
+        if (value.ValueKind == JsonValueKind.String) yield return RecordFields.Scalar(value)!;
         else if (value.ValueKind == JsonValueKind.Array)
             foreach (var item in value.EnumerateArray())
-                if (item.ValueKind == JsonValueKind.String) yield return item.GetString()!;
+                if (item.ValueKind == JsonValueKind.String) yield return RecordFields.Scalar(item)!;
     }
 }

@@ -25,12 +25,29 @@ public static class RecordFields
     /// <summary>A scalar as text: strings as they are, numbers and booleans as JSON writes them.</summary>
     public static string? Text(this ActivityRecorded record, params ReadOnlySpan<string> path) => Scalar(record.Field(path));
 
+    /// <summary>
+    /// A scalar as text. A string with a lone surrogate escape ("\ud800", legal JSON) has no .NET
+    /// string form and GetString throws on it: it reads as its escaped JSON text instead.
+    /// </summary>
     public static string? Scalar(JsonElement? element) => element switch
     {
-        { ValueKind: JsonValueKind.String } e => e.GetString(),
+        { ValueKind: JsonValueKind.String } e => StringOf(e),
         { ValueKind: JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False } e => e.GetRawText(),
         _ => null,
     };
+
+    private static string StringOf(JsonElement element)
+    {
+        try
+        {
+            return element.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            var raw = element.GetRawText();
+            return raw.Length >= 2 ? raw[1..^1] : raw;
+        }
+    }
 
     public static string? RequestParameter(this ActivityRecorded record, string name) => record.Text("requestParameters", name);
 

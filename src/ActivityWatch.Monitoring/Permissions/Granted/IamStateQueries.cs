@@ -39,7 +39,7 @@ public sealed class IamStateQueries(IDocumentStore store, NpgsqlDataSource dataS
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"""
-            SELECT t.event_time, t.event_name, {EventBodies.Jsonb("e")} -> 'raw'
+            SELECT t.event_time, t.event_name, {EventBodies.Utf8("e")}
             FROM {TimelineTable.JoinedToEvents(_schema)}
             WHERE t.event_source = 'iam.amazonaws.com' AND t.error_code IS NULL AND t.account_id = @account
               AND t.event_name = ANY(@names) AND t.event_time > @after AND t.event_time <= @until
@@ -52,9 +52,8 @@ public sealed class IamStateQueries(IDocumentStore store, NpgsqlDataSource dataS
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            if (reader.IsDBNull(2)) continue;
-            using var raw = JsonDocument.Parse(reader.GetString(2));
-            CloudTrailIamChanges.Apply(state, reader.GetString(1), raw.RootElement, new DateTimeOffset(reader.GetDateTime(0), TimeSpan.Zero));
+            if (reader.IsDBNull(2) || EventBodies.Raw(reader.GetFieldValue<byte[]>(2)) is not { } raw) continue;
+            CloudTrailIamChanges.Apply(state, reader.GetString(1), raw, new DateTimeOffset(reader.GetDateTime(0), TimeSpan.Zero));
         }
     }
 }

@@ -31,10 +31,11 @@ public static class PermissionUseTables
         yield return resources;
 
         var credentials = new Table(Name(schema, Credentials));
+        // The principal is part of the key: "password" is every user's console password.
         credentials.AddColumn("credential", "text").AsPrimaryKey();
+        credentials.AddColumn("principal", "text").AsPrimaryKey();
         credentials.AddColumn("hour", "timestamptz").AsPrimaryKey();
         credentials.AddColumn("network", "text").AsPrimaryKey();
-        credentials.AddColumn("principal", "text").NotNull();
         credentials.AddColumn("first_used", "timestamptz").NotNull();
         credentials.AddColumn("last_used", "timestamptz").NotNull();
         credentials.AddColumn("calls", "bigint").NotNull();

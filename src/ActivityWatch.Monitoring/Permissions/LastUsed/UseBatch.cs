@@ -12,32 +12,41 @@ public sealed class UseBatch(ActionMapper mapper)
     public Dictionary<(string, string), UseRow> Use { get; } = [];
     public Dictionary<(string, string, DateOnly), UseRow> Daily { get; } = [];
     public Dictionary<(string, string, string), ResourceUse> Resources { get; } = [];
-    public Dictionary<(string, DateTime, string), CredentialUse> Credentials { get; } = [];
+    public Dictionary<(string, string, DateTime, string), CredentialUse> Credentials { get; } = [];
 
     public bool IsEmpty => Use.Count == 0 && Credentials.Count == 0;
 
     // A page repeats the same few addresses thousands of times: parse each once.
     private readonly Dictionary<string, string?> _networks = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Folds one record in. Everything that reads the record (its hostile raw JSON included) runs
+    /// before the batch changes, so a record that throws leaves the batch as it was.
+    /// </summary>
     public void Add(ActivityRecorded record)
     {
         if (!Counts(record)) return;
         var time = record.EventTime.UtcDateTime;
         var network = Network(record.SourceIp);
-        AddCredential(record, time, network);
-
+        var credential = Credential(record);
         var mapping = mapper.Map(record);
-        if (!mapping.IsAction) return;
-        var denied = IsDenied(record);
-        var day = DateOnly.FromDateTime(time);
-        foreach (var action in mapping.Actions)
+        var denied = mapping.IsAction && IsDenied(record);
+        var actions = !mapping.IsAction ? []
+            : mapping.Actions.Select(action => (Action: action, Resources: denied ? [] : ResourceArns.For(record, action).Select(r => RecordText.Clean(r, RecordText.IndexedBytes)!).ToArray())).ToList();
+
+        if (credential is not null)
         {
-            Row(Use, (record.Principal, action), () => new UseRow(record.Principal, action, null, record.IdentityType, record.AccountId))
-                .Add(time, denied, record.AwsRegion, network);
-            Row(Daily, (record.Principal, action, day), () => new UseRow(record.Principal, action, day, record.IdentityType, record.AccountId))
-                .Add(time, denied, record.AwsRegion, network);
-            if (denied) continue;
-            foreach (var resource in ResourceArns.For(record, action))
+            var hour = new DateTime(time.Year, time.Month, time.Day, time.Hour, 0, 0, DateTimeKind.Utc);
+            Row(Credentials, (credential, record.Principal, hour, network ?? "-"), () => new CredentialUse(credential, hour, network ?? "-", record.Principal)).Add(time);
+        }
+        var day = DateOnly.FromDateTime(time);
+        foreach (var (action, resources) in actions)
+        {
+            Row(Use, (record.Principal, action), () => new UseRow(record.Principal, action, null))
+                .Add(time, denied, record.AwsRegion, network, record.IdentityType, record.AccountId);
+            Row(Daily, (record.Principal, action, day), () => new UseRow(record.Principal, action, day))
+                .Add(time, denied, record.AwsRegion, network, record.IdentityType, record.AccountId);
+            foreach (var resource in resources)
                 Row(Resources, (record.Principal, action, resource), () => new ResourceUse(record.Principal, action, resource)).Add(time);
         }
     }
@@ -64,16 +73,11 @@ public sealed class UseBatch(ActionMapper mapper)
             || code.Contains("Unauthorized", StringComparison.OrdinalIgnoreCase)
             || code.Equals("Client.UnauthorizedOperation", StringComparison.OrdinalIgnoreCase)));
 
-    private void AddCredential(ActivityRecorded record, DateTime time, string? network)
-    {
-        // Long-term keys only (AKIA...): ASIA keys are session credentials that expire by themselves.
-        string? credential = record.AccessKeyId is { } key && key.StartsWith("AKIA", StringComparison.Ordinal) ? key
-            : IsPasswordSignIn(record) ? CredentialUse.Password
-            : null;
-        if (credential is null) return;
-        var hour = new DateTime(time.Year, time.Month, time.Day, time.Hour, 0, 0, DateTimeKind.Utc);
-        Row(Credentials, (credential, hour, network ?? "-"), () => new CredentialUse(credential, hour, network ?? "-", record.Principal)).Add(time);
-    }
+    /// <summary>Long-term keys only (AKIA...): ASIA keys are session credentials that expire by themselves.</summary>
+    private static string? Credential(ActivityRecorded record) =>
+        record.AccessKeyId is { } key && key.StartsWith("AKIA", StringComparison.Ordinal) ? key
+        : IsPasswordSignIn(record) ? CredentialUse.Password
+        : null;
 
     /// <summary>A successful console sign-in of an IAM user or root is a use of its password.</summary>
     private static bool IsPasswordSignIn(ActivityRecorded record) =>

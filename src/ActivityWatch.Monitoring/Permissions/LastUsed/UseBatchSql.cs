@@ -28,7 +28,7 @@ public sealed class UseBatchSql(string schema)
         INSERT INTO {schema}.{PermissionUseTables.Credentials} AS t (credential, hour, network, principal, first_used, last_used, calls)
         SELECT u.k, {Time("u.h")}, u.n, u.p, {Time("u.f")}, {Time("u.l")}, u.c
         FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[]) AS u(k, h, n, p, f, l, c)
-        ON CONFLICT (credential, hour, network) DO UPDATE SET
+        ON CONFLICT (credential, principal, hour, network) DO UPDATE SET
           first_used = LEAST(t.first_used, EXCLUDED.first_used),
           last_used = GREATEST(t.last_used, EXCLUDED.last_used),
           calls = t.calls + EXCLUDED.calls
@@ -92,6 +92,12 @@ public sealed class UseBatchSql(string schema)
     private static string Time(string column) =>
         $"CASE WHEN {column} = {NoTime} THEN NULL ELSE timestamptz 'epoch' + {column} * interval '1 microsecond' END";
 
+    // The same order as UseRow: the latest call by time, then by region and network text (byte order, as ordinal).
+    private const string Later = """
+        (EXCLUDED.last_seen, coalesce(EXCLUDED.last_region, '') COLLATE "C", coalesce(EXCLUDED.last_network, '') COLLATE "C")
+          > (t.last_seen, coalesce(t.last_region, '') COLLATE "C", coalesce(t.last_network, '') COLLATE "C")
+        """;
+
     private static string UseUpsert(string schema, string table, bool withDay) => $"""
         INSERT INTO {schema}.{table} AS t (principal, action, {(withDay ? "day, " : "")}service, identity_type, account_id,
             calls, first_used, last_used, denied, last_denied, last_seen, last_region, last_network)
@@ -105,8 +111,10 @@ public sealed class UseBatchSql(string schema)
           last_used = GREATEST(t.last_used, EXCLUDED.last_used),
           denied = t.denied + EXCLUDED.denied,
           last_denied = GREATEST(t.last_denied, EXCLUDED.last_denied),
-          last_region = CASE WHEN EXCLUDED.last_seen >= t.last_seen THEN EXCLUDED.last_region ELSE t.last_region END,
-          last_network = CASE WHEN EXCLUDED.last_seen >= t.last_seen THEN EXCLUDED.last_network ELSE t.last_network END,
-          last_seen = GREATEST(t.last_seen, EXCLUDED.last_seen)
+          last_region = CASE WHEN {Later} THEN EXCLUDED.last_region ELSE t.last_region END,
+          last_network = CASE WHEN {Later} THEN EXCLUDED.last_network ELSE t.last_network END,
+          last_seen = GREATEST(t.last_seen, EXCLUDED.last_seen),
+          identity_type = LEAST(t.identity_type COLLATE "C", EXCLUDED.identity_type COLLATE "C"),
+          account_id = LEAST(t.account_id COLLATE "C", EXCLUDED.account_id COLLATE "C")
         """;
 }

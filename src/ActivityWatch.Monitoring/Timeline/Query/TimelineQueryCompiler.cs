@@ -15,7 +15,12 @@ public static class TimelineQueryCompiler
     // inet casts fail on text that is not an address (CloudTrail puts service names such as
     // "s3.amazonaws.com" in sourceIPAddress), so only strict address shapes reach the cast.
     private const string Ipv4Shape = @"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$";
-    private const string Ipv6Shape = @"^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|(([0-9a-fA-F]{1,4}:){0,6}[0-9a-fA-F]{1,4})?::(([0-9a-fA-F]{1,4}:){0,6}[0-9a-fA-F]{1,4})?)$";
+    // Exactly the RFC 4291 forms (one "::" at most, eight groups in all): a looser shape let a logged
+    // sourceIPAddress such as "1:2:3:4:5:6:7::1:2:3:4:5:6:7" reach the cast and fail every IPv6 search.
+    private const string Hex = "[0-9a-fA-F]{1,4}";
+    private const string Ipv6Shape =
+        $"^(({Hex}:){{7}}{Hex}|({Hex}:){{1,7}}:|({Hex}:){{1,6}}:{Hex}|({Hex}:){{1,5}}(:{Hex}){{1,2}}|({Hex}:){{1,4}}(:{Hex}){{1,3}}" +
+        $"|({Hex}:){{1,3}}(:{Hex}){{1,4}}|({Hex}:){{1,2}}(:{Hex}){{1,5}}|{Hex}:(:{Hex}){{1,6}}|:((:{Hex}){{1,7}}|:))$";
 
     public static CompiledQuery Compile(string query, string parameterPrefix = "q") => Compile(TimelineQueryParser.Parse(query), parameterPrefix);
 
@@ -60,23 +65,20 @@ public static class TimelineQueryCompiler
             case QueryFieldKind.Boolean:
                 return $"{column} = {Add(TimelineQueryParser.ParseBoolean(value.Exact)!.Value, NpgsqlDbType.Boolean)}";
             case QueryFieldKind.IpAddress when !value.HasWildcard && value.Exact.Contains('/'):
-                var network = ParseNetwork(value.Exact, term.ValuePosition);
-                var shape = network.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? Ipv4Shape : Ipv6Shape;
-                return $"(CASE WHEN {column} ~ {Add(shape, NpgsqlDbType.Text)} THEN {column}::inet <<= {Add(value.Exact, NpgsqlDbType.Text)}::inet ELSE false END)";
+                var (address, bits) = ParseNetwork(value.Exact, term.ValuePosition);
+                var shape = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? Ipv4Shape : Ipv6Shape;
+                // The block travels as an inet parameter, never as text for PostgreSQL to parse.
+                return $"(CASE WHEN {column} ~ {Add(shape, NpgsqlDbType.Text)} THEN {column}::inet <<= {Add(new NpgsqlInet(address, bits), NpgsqlDbType.Inet)} ELSE false END)";
         }
         return value.HasWildcard
             ? $"{column} LIKE {Add(value.Pattern, NpgsqlDbType.Text)}"
             : $"{column} = {Add(value.Exact, NpgsqlDbType.Text)}";
     }
 
-    private static IPAddress ParseNetwork(string text, int position)
+    private static (IPAddress Address, byte Bits) ParseNetwork(string text, int position)
     {
-        var slash = text.IndexOf('/');
-        if (!IPAddress.TryParse(text[..slash], out var address))
-            throw new QuerySyntaxException($"'{text[..slash]}' is not an IP address", position);
-        var max = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128;
-        if (!int.TryParse(text[(slash + 1)..], out var bits) || bits < 0 || bits > max)
-            throw new QuerySyntaxException($"the prefix length must be 0 to {max}", position + slash + 1);
-        return address;
+        if (!NetworkText.TryParse(text, out var address, out var bits, out var error, out var offset))
+            throw new QuerySyntaxException(error!, position + offset);
+        return (address, (byte)bits);
     }
 }

@@ -111,6 +111,10 @@ public static class TimelineQueryParser
             if (token.Value.Length == 0) throw new QuerySyntaxException($"expected a value after '{token.Field}:'", token.ValuePosition);
             if (field.Kind == QueryFieldKind.Boolean && ParseBoolean(token.Value) is null)
                 throw new QuerySyntaxException($"'{field.Name}' is true or false, not '{token.Value}'", token.ValuePosition);
+            // A CIDR block is checked here, not first in the compiler, so every caller hears of a bad one with its position.
+            if (field.Kind == QueryFieldKind.IpAddress && QueryValue.Read(token.Value) is { HasWildcard: false, Exact: var exact } && exact.Contains('/')
+                && !NetworkText.TryParse(exact, out _, out _, out var error, out var offset))
+                throw new QuerySyntaxException(error!, token.ValuePosition + offset);
             return new TermQuery(field, token.Value, token.Position, token.ValuePosition);
         }
     }
