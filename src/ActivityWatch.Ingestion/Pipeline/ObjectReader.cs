@@ -154,15 +154,18 @@ internal sealed class ObjectReader(
         {
             SourceObject = logObject.Name,
             ReadAt = time.GetUtcNow(),
-            Signature = metadata?.GetValueOrDefault("signature"),
-            SignatureAlgorithmMetadata = metadata?.GetValueOrDefault("signature-algorithm"),
+            // Metadata is written by whoever wrote the object: kept only in the shape CloudTrail writes it.
+            Signature = metadata?.GetValueOrDefault("signature") is { Length: > 0 and <= 2048 } signature && signature.All(Uri.IsHexDigit) ? signature : null,
+            SignatureAlgorithmMetadata = metadata?.GetValueOrDefault("signature-algorithm") is { Length: <= 64 } algorithm && algorithm.All(char.IsAsciiLetterOrDigit) ? algorithm : null,
             Problem = problem,
         };
         if (bytes is not null) DigestFileParser.Parse(bytes, digest);
         // Without its bytes, the fingerprint of what was read stands in for its hash.
         digest.Sha256 = bytes is null ? $"unreadable:{logObject.Fingerprint}" : Convert.ToHexStringLower(SHA256.HashData(bytes));
         var claimed = digest.DigestS3Object is { } named ? CloudTrailKeys.DigestFile(named) : null;
-        digest.Key = located?.Key ?? claimed?.Key ?? logObject.Name;
+        // A name that is no digest key stands in, shortened to what an index entry holds.
+        digest.Key = located?.Key ?? claimed?.Key
+            ?? (logObject.Name.Length <= 1024 ? logObject.Name : $"{logObject.Name[..256]}...#{Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(logObject.Name)))}");
         digest.KeyFromLocation = located is not null;
         digest.Id = DigestRead.IdFor(digest.Key, digest.Sha256);
         return digest;

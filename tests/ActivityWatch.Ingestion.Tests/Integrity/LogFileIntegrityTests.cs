@@ -197,6 +197,9 @@ public sealed class LogFileIntegrityTests : IAsyncLifetime
             [trail.DigestKey(Hour0.AddHours(5))] = TestLogs.Gzip(new string('[', 100_000)),
             [trail.DigestKey(Hour0.AddHours(6))] = TestLogs.Gzip("""{"awsAccountId":"111122223333","digestStartTime":"yesterday","digestEndTime":{},"digestS3Bucket":"b","digestS3Object":"k","digestPublicKeyFingerprint":"f","logFiles":[]}"""),
             [trail.DigestKey(Hour0.AddHours(7))] = TestLogs.Gzip("""{"awsAccountId":"111122223333","digestStartTime":"2026-11-02T08:00:00Z","digestEndTime":"2026-11-02T09:00:00Z","digestS3Bucket":"b","digestS3Object":"k","digestPublicKeyFingerprint":"f","logFiles":[{"s3Bucket":"b","s3Object":"k","hashValue":"not a hash"}]}"""),
+            // Text PostgreSQL refuses (NUL, a lone surrogate), and a key no index entry could hold: reported, never wedging the verifier.
+            [trail.DigestKey(Hour0.AddHours(8))] = TestLogs.Gzip("""{"awsAccountId":"111122223333","digestStartTime":"2026-11-02T08:00:00Z","digestEndTime":"2026-11-02T09:00:00Z","digestS3Bucket":"b\u0000","digestS3Object":"k\ud800","digestPublicKeyFingerprint":"f","logFiles":[]}"""),
+            [trail.DigestKey(Hour0.AddHours(9))] = TestLogs.Gzip($$"""{"awsAccountId":"111122223333","digestStartTime":"2026-11-02T08:00:00Z","digestEndTime":"2026-11-02T09:00:00Z","digestS3Bucket":"b","digestS3Object":"k","digestPublicKeyFingerprint":"f","logFiles":[{"s3Bucket":"b","s3Object":"{{new string('k', 9000)}}","hashValue":"{{new string('a', 64)}}"}]}"""),
         };
         foreach (var (key, bytes) in bad)
         {

@@ -92,7 +92,7 @@ public sealed class DigestFileParserTests
     [Theory]
     [InlineData("\"logFiles\": [", "\"logFiles\": 7, \"x\": [", "logFiles is missing or not an array")]
     [InlineData("\"hashValue\": \"9bb6", "\"hashValue\": \"zz\", \"h\": \"9bb6", "logFiles[0].hashValue is not a hex SHA-256")]
-    [InlineData("\"hashAlgorithm\": \"SHA-256\",\n", "\"hashAlgorithm\": \"MD5\",\n", "logFiles[0].hashAlgorithm is MD5")]
+    [InlineData("\"hashAlgorithm\": \"SHA-256\",\n", "\"hashAlgorithm\": \"MD5\",\n", "logFiles[0].hashAlgorithm is not SHA-256")]
     [InlineData("\"digestEndTime\": \"2015-08-17T15:01:31Z\"", "\"digestEndTime\": \"whenever\"", "not an ISO 8601 time")]
     [InlineData("\"previousDigestSignature\": \"5", "\"previousDigestSignature\": {\"x\":1}, \"y\": \"5", "previousDigestSignature is a JSON object")]
     [InlineData("\"s3Object\": \"AWSLogs", "\"s3Object\": [\"AWSLogs\"], \"z\": \"AWSLogs", "logFiles[0] has no s3Bucket or s3Object string")]
@@ -103,6 +103,29 @@ public sealed class DigestFileParserTests
         Assert.Contains(problem, digest.Problem);
         Assert.Null(digest.DigestS3Object);
         Assert.Empty(digest.LogFiles);
+    }
+
+    [Theory]
+    [InlineData("\"digestS3Bucket\": \"S3-bucket-name\"", "\"digestS3Bucket\": \"S3-bucket\\u0000name\"", "digestS3Bucket is not what AWS writes there")]
+    [InlineData("\"s3Object\": \"AWSLogs", "\"s3Object\": \"\\ud800AWSLogs", "logFiles[0] has no s3Bucket or s3Object string")]
+    [InlineData("\"digestPublicKeyFingerprint\": \"31e8", "\"digestPublicKeyFingerprint\": \"\\udfff31e8", "digestPublicKeyFingerprint is not valid text")]
+    [InlineData("\"awsAccountId\": \"111122223333\"", "\"awsAccountId\": \"1111-2222-3333\"", "awsAccountId is not a 12-digit account id")]
+    [InlineData("\"previousDigestSignature\": \"5", "\"previousDigestSignature\": \"not hex 5", "previousDigestSignature is not hexadecimal")]
+    public void TextPostgreSqlWouldRefuse_OrNoAwsDigestHolds_IsAProblem(string field, string replacement, string problem)
+    {
+        var digest = Parse(Documented.Replace(field, replacement));
+
+        Assert.Contains(problem, digest.Problem);
+        Assert.DoesNotContain('\0', digest.Problem!);
+        Assert.Empty(digest.LogFiles);
+    }
+
+    [Fact]
+    public void KeyLongerThanS3Allows_IsAProblem()
+    {
+        var digest = Parse(Documented.Replace("\"s3Object\": \"AWSLogs", $"\"s3Object\": \"{new string('k', 1100)}AWSLogs"));
+
+        Assert.Contains("logFiles[0] has an s3Bucket or s3Object that is not", digest.Problem);
     }
 
     [Fact]
