@@ -1,5 +1,6 @@
 using ActivityWatch.Ingestion.Aws;
 using ActivityWatch.Ingestion.Pipeline;
+using ActivityWatch.Monitoring.Integrity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +12,7 @@ public static class IngestionServiceCollectionExtensions
     {
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section);
         services.AddSingleton<IngestionPipeline>();
+        services.AddActivityWatchIntegrity();
         services.AddActivityWatchAwsSources();
         return services;
     }

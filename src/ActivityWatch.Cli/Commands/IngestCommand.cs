@@ -5,6 +5,7 @@ using ActivityWatch.Cli.Output;
 using ActivityWatch.Ingestion.Aws.S3;
 using ActivityWatch.Ingestion.Objects;
 using ActivityWatch.Ingestion.Pipeline;
+using ActivityWatch.Monitoring.Integrity;
 using ActivityWatch.Monitoring.Store;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -56,7 +57,7 @@ public static class IngestCommand
             }
             await using var host = await context.StartHostAsync(DaemonRole.HotCold, cancellationToken);
             var pipeline = host.Get<IngestionPipeline>();
-            // s3://BUCKET/PREFIX arguments: every log object under the prefix; digest files are skipped by key.
+            // s3://BUCKET/PREFIX arguments: every log object under the prefix, digest files included for integrity verification.
             var (s3Objects, s3Digests) = await host.Get<S3PrefixSource>().ListAsync(paths, cancellationToken);
             if (s3Objects.Count > 0) objects = [.. objects, .. s3Objects];
 
@@ -119,6 +120,8 @@ public static class IngestCommand
                 duplicates = summary.Duplicates,
                 rejected = summary.Rejected,
                 digestFilesSkipped = summary.DigestFilesSkipped,
+                digestFiles = summary.DigestFiles,
+                integrityFindings = summary.IntegrityFindings,
                 failures = summary.Failures,
                 seconds = Math.Round(summary.Seconds, 3),
                 // Null with --no-wait: the detections had not run yet.
@@ -135,5 +138,7 @@ public static class IngestCommand
         output.WriteLine(raised is null
             ? "alerts      not waited for (--no-wait): see `activitywatch alerts list` once the detections have run"
             : raised.Total == 0 ? "no alerts raised" : $"{raised.Describe()}: see `activitywatch alerts list`");
+        if (summary.DigestFiles > 0)
+            output.WriteLine($"integrity   {summary.DigestFiles} digest files read, {summary.IntegrityFindings} new finding(s) (see `activitywatch status` and `alerts list --rule {IntegrityAlerts.RuleId}`)");
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ActivityWatch.Cli.Commands.Status;
 using ActivityWatch.Cli.Output;
 using ActivityWatch.Ingestion.Aws.Status;
+using ActivityWatch.Monitoring.Integrity;
 using ActivityWatch.Monitoring.LivePath;
 using ActivityWatch.Monitoring.Store;
 using Marten;
@@ -23,6 +24,7 @@ public static class StatusCommand
             var sources = await host.Get<SourceStatusQueries>().ListAsync(cancellationToken);
             var local = await LocalIngest.ReadAsync(host.Get<IDocumentStore>(), host.Get<NpgsqlDataSource>(), host.Get<IOptions<PostgresOptions>>().Value.Schema, cancellationToken);
             var livePath = await host.Get<LivePathQueries>().StatusAsync(10, cancellationToken);
+            var trails = await host.Get<IntegrityStatusQueries>().ListAsync(cancellationToken);
             if (parse.GetValue(format) == OutputFormat.Json)
             {
                 // Files read by `ingest` are one more entry of the same shape, type "files".
@@ -52,7 +54,7 @@ public static class StatusCommand
                     errors = s.Errors,
                     errorCount = s.Errors.Values.Sum(),
                     lastError = s.LastError,
-                })));
+                })).Concat(IntegrityStatus.Json(trails)));
                 return 0;
             }
             WriteLocal(context.Out, local);
@@ -60,6 +62,7 @@ public static class StatusCommand
             if (sources.Count == 0)
             {
                 context.Out.WriteLine("AWS sources: none configured or seen yet (set ActivityWatch__Sources__S3Prefixes__0 or __Queues__0 and run `activitywatch watch`).");
+                IntegrityStatus.Write(context.Out, trails);
                 return 0;
             }
             Table.Write(context.Out, ["SOURCE", "CHECKPOINT", "LAG", "OBJECTS", "RECORDS", "MESSAGES", "DLQ", "ERRORS"],
@@ -80,6 +83,7 @@ public static class StatusCommand
                     context.Out.WriteLine($"  {source.Source} {partition.Partition}: {partition.LastKey ?? "-"} ({partition.Objects} objects)");
                 if (source.LastError is { } error) context.Out.WriteLine($"  {source.Source} last error: {error}");
             }
+            IntegrityStatus.Write(context.Out, trails);
             return 0;
         });
         return command;

@@ -20,7 +20,7 @@ public static class TimelineCommand
     private static readonly Option<string?> Ip = new("--ip") { Description = "Source IP address." };
     private static readonly Option<string?> EventName = new("--event-name") { Description = "CloudTrail eventName or S3 access log operation (REST.GET.OBJECT)." };
     private static readonly Option<string?> Account = new("--account") { Description = "AWS account id." };
-    private static readonly Option<string?> Source = new("--source") { Description = "cloudtrail or s3-access." };
+    private static readonly Option<string?> Source = new("--source") { Description = "cloudtrail (read from a trail), cloudtrail-eventbridge (forwarded by EventBridge) or s3-access." };
     private static readonly Option<bool> ErrorsOnly = new("--errors-only") { Description = "Only records with an error code." };
     private static readonly Option<bool> Raw = new("--raw") { Description = "Include the raw record as logged." };
     private static readonly Option<bool> OldestFirst = new("--oldest-first") { Description = "Oldest first instead of newest first (what happened next)." };
@@ -36,7 +36,7 @@ public static class TimelineCommand
         var limit = CommonOptions.Limit();
         var since = CommonOptions.Since();
         var until = CommonOptions.Until();
-        Source.AcceptOnlyFromAmong(LogSources.CloudTrail, LogSources.S3Access);
+        Source.AcceptOnlyFromAmong([.. LogSources.All]);
         // Built per command line: a validator added to a shared option would pile up across runs.
         var cursorOption = new Option<string?>("--cursor") { Description = "Continue after this point: the cursor the previous page printed." };
         cursorOption.Validators.Add(result =>
@@ -123,6 +123,7 @@ public static class TimelineCommand
                 mfa = e.Mfa,
                 source = e.Source,
                 cursor = e.Cursor.ToString(),
+                sourceObject = e.SourceObject,
                 raw = raw ? e.Raw : null,
             }));
             return;

@@ -11,6 +11,12 @@ public sealed class SourcesOptions
     /// <summary>SQS queue URLs carrying S3 ObjectCreated notifications (direct or via SNS) or EventBridge events.</summary>
     public List<string> Queues { get; set; } = [];
 
+    /// <summary>
+    /// Buckets (or s3:// prefixes) whose objects a queue message may name, besides <see cref="S3Prefixes"/>.
+    /// A message may name any bucket and key, so anything outside both is dead-lettered unread.
+    /// </summary>
+    public List<string> AllowedBuckets { get; set; } = [];
+
     /// <summary>Where poison messages go, with the reason as a message attribute.</summary>
     public string? DeadLetterQueueUrl { get; set; }
 

@@ -19,14 +19,16 @@ public sealed class LogObject : IAsyncDisposable
     private readonly Stream _decoded;
     private readonly StreamWindow _window;
     private readonly Detection.Detection _detection;
+    private readonly HashingStream? _hashing;
     private int _reading;
 
-    internal LogObject(string sourceObject, Stream decoded, StreamWindow window, Detection.Detection detection, bool gzipped)
+    internal LogObject(string sourceObject, Stream decoded, StreamWindow window, Detection.Detection detection, bool gzipped, HashingStream? hashing = null)
     {
         _sourceObject = sourceObject;
         _decoded = decoded;
         _window = window;
         _detection = detection;
+        _hashing = hashing;
         Gzipped = gzipped;
     }
 
@@ -99,6 +101,38 @@ public sealed class LogObject : IAsyncDisposable
                 position++;
             }
         }
+    }
+
+    /// <summary>
+    /// After <see cref="ReadAsync"/>: reads whatever the parser left unread (the rest of an object
+    /// whose array broke off, say) and returns the SHA-256 of the whole decompressed content; null
+    /// when the content was not hashed or stopped at <see cref="ReaderLimits.MaxObjectBytes"/>.
+    /// </summary>
+    internal async Task<string?> FinishContentHashAsync(CancellationToken ct)
+    {
+        if (_hashing is null) return null;
+        await _window.DrainAsync(ct).ConfigureAwait(false);
+        return _window.LimitReached ? null : _hashing.Sha256Hex();
+    }
+
+    /// <summary>
+    /// The whole decompressed content, for small documents read as one (digest files), or why not:
+    /// longer than <paramref name="maxBytes"/>, or cut short.
+    /// </summary>
+    internal async Task<(byte[]? Content, string? Problem)> ReadWholeAsync(int maxBytes, CancellationToken ct)
+    {
+        if (Interlocked.Exchange(ref _reading, 1) != 0)
+            throw new InvalidOperationException("A log object streams its content once; open it again to re-read.");
+        using var content = new MemoryStream();
+        do
+        {
+            if (content.Length + _window.Length > maxBytes)
+                return (null, $"the document is longer than {maxBytes} bytes");
+            content.Write(_window.Span);
+            _window.Advance(_window.Length);
+        }
+        while (await _window.FillAsync(ct).ConfigureAwait(false));
+        return _window.EndProblem is { } problem ? (null, problem) : (content.ToArray(), null);
     }
 
     private IAsyncEnumerable<RecordFrame> FramesAsync(long skip, CancellationToken ct) => _detection.Layout switch

@@ -16,7 +16,8 @@ public static class LogObjectReader
     public static Task<LogObject> OpenAsync(Stream content, string sourceObject, CancellationToken ct) =>
         OpenAsync(content, sourceObject, ReaderLimits.Default, ct);
 
-    internal static async Task<LogObject> OpenAsync(Stream content, string sourceObject, ReaderLimits limits, CancellationToken ct)
+    /// <param name="hashContent">Keep the SHA-256 of the decompressed content (<see cref="LogObject.FinishContentHashAsync"/>).</param>
+    internal static async Task<LogObject> OpenAsync(Stream content, string sourceObject, ReaderLimits limits, CancellationToken ct, bool hashContent = false)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(sourceObject);
@@ -35,11 +36,13 @@ public static class LogObjectReader
             gzip = new GzipTrailerWatch(decoded);
             decoded = new GZipStream(gzip, CompressionMode.Decompress, leaveOpen: false);
         }
+        var hashing = hashContent ? new HashingStream(decoded) : null;
+        if (hashing is not null) decoded = hashing;
         var window = new StreamWindow(decoded, gzip, limits);
         try
         {
             var detection = await FormatDetector.DetectAsync(window, ct).ConfigureAwait(false);
-            return new LogObject(sourceObject, decoded, window, detection, gzip is not null);
+            return new LogObject(sourceObject, decoded, window, detection, gzip is not null, hashing);
         }
         catch
         {

@@ -32,11 +32,13 @@ public sealed class BatchWriter : IAsyncDisposable
     /// <summary>
     /// Queues a batch (at most <c>batchSize</c> positions) once there is room for it, and returns
     /// the task that completes when it is committed. Waiting for room is what keeps readers at
-    /// most a few transactions ahead of the database.
+    /// most a few transactions ahead of the database. <paramref name="weight"/> is the room it takes,
+    /// in positions: more than its positions when its records are large, so memory stays bounded
+    /// in bytes as well as in records.
     /// </summary>
-    public async Task<Task<BatchOutcome>> EnqueueAsync(SourceBatch batch, CancellationToken cancellationToken)
+    public async Task<Task<BatchOutcome>> EnqueueAsync(SourceBatch batch, int weight, CancellationToken cancellationToken)
     {
-        var size = Math.Clamp(batch.Positions, 1, _batchSize);
+        var size = Math.Clamp(Math.Max(weight, batch.Positions), 1, _batchSize);
         // One reservation at a time: two readers each holding part of the room they need could
         // otherwise wait for each other forever.
         await _reserving.WaitAsync(cancellationToken);

@@ -9,5 +9,8 @@ public sealed record ObjectOutcome(string Object)
     public long Rejected { get; set; }
     public bool Unchanged { get; set; }
     public bool Digest { get; set; }
+
+    /// <summary>A CloudTrail log file whose SHA-256 was kept for integrity verification.</summary>
+    public bool Hashed { get; set; }
     public string? Failure { get; set; }
 }

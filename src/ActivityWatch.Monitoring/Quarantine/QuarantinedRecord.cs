@@ -22,5 +22,11 @@ public sealed class QuarantinedRecord
 
     public DateTimeOffset QuarantinedAt { get; set; }
 
+    /// <summary>
+    /// How many rejected positions the entry stands for: 1, or for the entry summing up the rest of
+    /// a garbage object past the per-object cap, all of them (its position is the first).
+    /// </summary>
+    public long Count { get; set; } = 1;
+
     public static string IdFor(string sourceObject, long position) => $"{sourceObject}#{position}";
 }

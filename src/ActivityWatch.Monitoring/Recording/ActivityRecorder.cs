@@ -114,12 +114,13 @@ public sealed class ActivityRecorder(IDocumentStore store, NpgsqlDataSource data
             }
             if (events.Count > 0) session.Events.Append(batch.SourceObject, events);
             foreach (var rejection in batch.Rejections) session.Store(rejection);
+            if (batch.Documents.Count > 0) session.StoreObjects(batch.Documents);
 
             var outcome = outcomes[b] = new BatchOutcome(
                 Read: batch.Positions,
                 Ingested: events.Count,
                 Duplicates: batch.Records.Count - events.Count,
-                Rejected: batch.Rejections.Count);
+                Rejected: batch.Rejections.Count + batch.FoldedRejections);
             if (!checkpointOf.TryGetValue(batch.SourceObject, out var checkpoint))
                 checkpointOf[batch.SourceObject] = checkpoint = new SourceCheckpoint { Id = batch.SourceObject };
             checkpoint.Fingerprint = batch.Fingerprint;

@@ -17,7 +17,16 @@ public sealed record SourceBatch(
     bool CompletesObject,
     bool DigestFile = false)
 {
-    public int Positions => Records.Count + Rejections.Count;
+    /// <summary>
+    /// Rejected positions past the object's quarantine cap: counted as rejected, but summed up in
+    /// one entry (among <see cref="Documents"/>) instead of stored one by one.
+    /// </summary>
+    public int FoldedRejections { get; init; }
+
+    /// <summary>Documents stored in the batch's transaction with its checkpoint (integrity facts, the folded rejections' entry).</summary>
+    public IReadOnlyList<object> Documents { get; init; } = [];
+
+    public int Positions => Records.Count + Rejections.Count + FoldedRejections;
 }
 
 /// <summary>What one batch did. Always: Read = Ingested + Duplicates + Rejected.</summary>

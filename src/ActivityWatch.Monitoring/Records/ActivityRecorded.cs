@@ -9,7 +9,7 @@ namespace ActivityWatch.Monitoring.Records;
 /// </summary>
 public sealed record ActivityRecorded
 {
-    /// <summary><see cref="LogSources.CloudTrail"/> or <see cref="LogSources.S3Access"/>.</summary>
+    /// <summary><see cref="LogSources.CloudTrail"/>, <see cref="LogSources.CloudTrailViaEventBridge"/> or <see cref="LogSources.S3Access"/>.</summary>
     public required string Source { get; init; }
 
     /// <summary>The idempotency key: CloudTrail eventID with the recipient account, or a content hash.</summary>

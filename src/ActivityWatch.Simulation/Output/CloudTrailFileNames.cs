@@ -11,8 +11,9 @@ public static class CloudTrailFileNames
     public static string LogFile(string account, string region, DateTimeOffset delivered, string unique) =>
         $"AWSLogs/{account}/CloudTrail/{region}/{Folder(delivered)}/{account}_CloudTrail_{region}_{delivered.UtcDateTime.ToString("yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture)}_{unique}.json.gz";
 
-    public static string DigestFile(string account, string region, string trail, DateTimeOffset end) =>
-        $"AWSLogs/{account}/CloudTrail-Digest/{region}/{Folder(end)}/{account}_CloudTrail-Digest_{region}_{trail}_{region}_{end.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}.json.gz";
+    /// <summary>The region delivering the digest comes first; the trail's home region (where it was created) after its name.</summary>
+    public static string DigestFile(string account, string region, string trail, string homeRegion, DateTimeOffset end) =>
+        $"AWSLogs/{account}/CloudTrail-Digest/{region}/{Folder(end)}/{account}_CloudTrail-Digest_{region}_{trail}_{homeRegion}_{end.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}.json.gz";
 
     /// <summary>S3 server access logs with the simple key format: prefix, then YYYY-mm-DD-HH-MM-SS-UniqueString.</summary>
     public static string S3AccessLogFile(string bucket, DateTimeOffset delivered, string unique) =>

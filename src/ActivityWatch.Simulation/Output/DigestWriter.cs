@@ -7,8 +7,15 @@ using ActivityWatch.Simulation.Randomness;
 
 namespace ActivityWatch.Simulation.Output;
 
-/// <summary>Hourly CloudTrail digest files per account and region, chained through the previous digest's
-/// hash as log file validation documents. Signatures are random: nothing here holds AWS's private key.</summary>
+/// <summary>
+/// Hourly CloudTrail digest files per account and region, as log file integrity validation writes
+/// them (AWS CloudTrail User Guide, "CloudTrail digest file structure"): each lists the log files
+/// delivered in its hour with the SHA-256 of their uncompressed content, and holds the SHA-256 of the
+/// previous digest's uncompressed content and its signature, so the chain verifies. An hour with no
+/// files still gets its (empty) digest once the chain has started, as CloudTrail delivers one every
+/// hour. Signatures are random: nothing here holds CloudTrail's private key, so only hashes and the
+/// chain verify, not signatures.
+/// </summary>
 internal sealed class DigestWriter(SimulatedOrganization organization, SimulationRandom random, string outDir)
 {
     private readonly SortedDictionary<(string Account, string Region), List<LogFileEntry>> hour = new();
@@ -32,14 +39,9 @@ internal sealed class DigestWriter(SimulatedOrganization organization, Simulatio
         var written = 0;
         foreach (var ((accountId, region), entries) in hour)
         {
-            if (entries.Count == 0)
-            {
-                continue;
-            }
-
             var account = organization.Account(accountId);
             var end = hourStart.AddHours(1).AddSeconds(31);
-            var key = CloudTrailFileNames.DigestFile(accountId, region, account.TrailName, end);
+            var key = CloudTrailFileNames.DigestFile(accountId, region, account.TrailName, account.Regions[0], end);
             previous.TryGetValue((accountId, region), out var last);
             var bytes = Render(account, region, key, end.AddHours(-1), end, entries, last);
             var path = Path.Combine(outDir, key);
@@ -71,8 +73,9 @@ internal sealed class DigestWriter(SimulatedOrganization organization, Simulatio
             j.WriteString("digestS3Object", key);
             j.WriteString("digestPublicKeyFingerprint", account.DigestKeyFingerprint);
             j.WriteString("digestSignatureAlgorithm", "SHA256withRSA");
-            j.WriteString("newestEventTime", Format.EventTime(entries.Max(e => e.Newest)));
-            j.WriteString("oldestEventTime", Format.EventTime(entries.Min(e => e.Oldest)));
+            // An empty digest says so with null event times.
+            j.WriteString("newestEventTime", entries.Count == 0 ? null : Format.EventTime(entries.Max(e => e.Newest)));
+            j.WriteString("oldestEventTime", entries.Count == 0 ? null : Format.EventTime(entries.Min(e => e.Oldest)));
             j.WriteString("previousDigestS3Bucket", last is null ? null : account.TrailBucket);
             j.WriteString("previousDigestS3Object", last?.Key);
             j.WriteString("previousDigestHashValue", last?.Hash);

@@ -42,7 +42,12 @@ internal sealed class SimulationFileWriter(SimulationOptions options, SimulatedO
                 if (recordHour != hourStart)
                 {
                     FlushAccessLogs(hourStart);
-                    files += digests.CloseHour(hourStart);
+                    // Every hour gets its digest, quiet ones too, so the chain has no gaps.
+                    for (var closing = hourStart; hourStart != DateTimeOffset.MinValue && closing < recordHour; closing = closing.AddHours(1))
+                    {
+                        files += digests.CloseHour(closing);
+                    }
+
                     hourStart = recordHour;
                 }
             }

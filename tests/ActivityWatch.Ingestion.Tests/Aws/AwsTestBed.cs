@@ -5,6 +5,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using Amazon.SQS;
 using Amazon.SQS.Model;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace ActivityWatch.Ingestion.Tests.Aws;
@@ -29,7 +30,8 @@ public sealed class AwsTestBed : IAsyncDisposable
     public string QueueUrl { get; }
     public string DeadLetterUrl { get; }
 
-    public static async Task<AwsTestBed> StartAsync(string name, IDictionary<string, string?>? settings = null, string? schema = null, string? bucket = null)
+    public static async Task<AwsTestBed> StartAsync(
+        string name, IDictionary<string, string?>? settings = null, string? schema = null, string? bucket = null, Action<HostApplicationBuilder>? configure = null)
     {
         var s3 = AwsTestServers.S3();
         var sqs = AwsTestServers.Sqs();
@@ -46,21 +48,26 @@ public sealed class AwsTestBed : IAsyncDisposable
             ["ActivityWatch:Aws:Region"] = "us-east-1",
             ["ActivityWatch:Aws:MaxErrorRetry"] = "1",
             ["ActivityWatch:Sources:Queues:0"] = queueUrl,
+            // Messages may make ActivityWatch read only objects of allowed buckets: the bed's own.
+            ["ActivityWatch:Sources:AllowedBuckets:0"] = bucket,
             ["ActivityWatch:Sources:DeadLetterQueueUrl"] = deadLetterUrl,
             ["ActivityWatch:Sources:QueueWaitSeconds"] = "1",
         };
         if (settings is not null) foreach (var (key, value) in settings) all[key] = value;
-        var host = await TestHost.StartAsync(name, DaemonRole.Solo, all, schema: schema);
+        var host = await TestHost.StartAsync(name, DaemonRole.Solo, all, configure, schema: schema);
         return new AwsTestBed(host, s3, sqs, bucket, queueUrl, deadLetterUrl);
     }
 
-    public async Task<string> PutAsync(string key, byte[] content)
+    /// <param name="metadata">User metadata (x-amz-meta-*), as CloudTrail stores a digest's signature.</param>
+    public async Task<string> PutAsync(string key, byte[] content, IReadOnlyDictionary<string, string>? metadata = null)
     {
         // The local servers need plain (not aws-chunked) uploads: see FACTS.md.
-        var response = await S3.PutObjectAsync(new PutObjectRequest
+        var request = new PutObjectRequest
         {
             BucketName = Bucket, Key = key, InputStream = new MemoryStream(content), UseChunkEncoding = false,
-        });
+        };
+        foreach (var (name, value) in metadata ?? new Dictionary<string, string>()) request.Metadata[name] = value;
+        var response = await S3.PutObjectAsync(request);
         return response.ETag.Trim('"');
     }
 

@@ -8,19 +8,21 @@ public sealed class S3PrefixIngestTests
     private const string Development = "444455556666";
 
     [Fact]
-    public async Task IngestPrefix_TrailBucket_StoresEveryRecordAndSkipsDigestsByKey()
+    public async Task IngestPrefix_TrailBucket_StoresEveryRecordAndReadsTheDigests()
     {
-        await using var bed = await AwsTestBed.StartAsync(nameof(IngestPrefix_TrailBucket_StoresEveryRecordAndSkipsDigestsByKey));
+        await using var bed = await AwsTestBed.StartAsync(nameof(IngestPrefix_TrailBucket_StoresEveryRecordAndReadsTheDigests));
         var t = TestLogs.Start;
         await bed.PutAsync(TestLogs.TrailKey(Production, "us-east-1", t, "aaa1"), TestLogs.TrailFile(Production, "us-east-1", t, 5, "a"));
         await bed.PutAsync(TestLogs.TrailKey(Production, "us-east-1", t.AddMinutes(5), "bbb2"), TestLogs.TrailFile(Production, "us-east-1", t.AddMinutes(5), 5, "b"));
         await bed.PutAsync(TestLogs.TrailKey(Production, "eu-west-1", t, "ccc3"), TestLogs.TrailFile(Production, "eu-west-1", t, 5, "c"));
-        await bed.PutAsync(TestLogs.DigestKey(Production, "us-east-1", t), TestLogs.DigestFile(Production, "us-east-1"));
+        await bed.PutAsync(TestLogs.DigestKey(Production, "us-east-1", t), TestLogs.DigestFile(bed.Bucket, TestLogs.DigestKey(Production, "us-east-1", t)));
 
         var summary = await bed.Host.Get<S3PrefixSource>().IngestAsync([S3Uri.Parse($"s3://{bed.Bucket}/AWSLogs/")], false, null, CancellationToken.None);
 
-        Assert.Equal(3, summary.Files);
-        Assert.Equal(1, summary.DigestFilesSkipped);
+        Assert.Equal(4, summary.Files);
+        Assert.Equal(1, summary.DigestFiles);
+        Assert.Equal(0, summary.DigestFilesSkipped);
+        Assert.Equal(0, summary.Records - summary.Ingested);
         Assert.Equal(15, summary.Ingested);
         Assert.Empty(summary.Failures);
         Assert.Equal(15, await bed.TimelineCountAsync());
@@ -43,14 +45,15 @@ public sealed class S3PrefixIngestTests
     }
 
     [Fact]
-    public async Task IngestPrefix_OrganizationTrail_ReadsEveryMemberAccount()
+    public async Task IngestPrefix_OrganizationTrail_ReadsEveryMemberAccount_AndWithIntegrityOffSkipsDigestsByKey()
     {
-        await using var bed = await AwsTestBed.StartAsync(nameof(IngestPrefix_OrganizationTrail_ReadsEveryMemberAccount));
+        await using var bed = await AwsTestBed.StartAsync(nameof(IngestPrefix_OrganizationTrail_ReadsEveryMemberAccount_AndWithIntegrityOffSkipsDigestsByKey),
+            new Dictionary<string, string?> { ["ActivityWatch:Integrity:Enabled"] = "false" });
         var t = TestLogs.Start;
         const string org = "o-exampleorgid";
         await bed.PutAsync(TestLogs.TrailKey(Production, "us-east-1", t, "p1", org), TestLogs.TrailFile(Production, "us-east-1", t, 3, "p"));
         await bed.PutAsync(TestLogs.TrailKey(Development, "eu-west-1", t, "d1", org), TestLogs.TrailFile(Development, "eu-west-1", t, 2, "d"));
-        await bed.PutAsync(TestLogs.DigestKey(Development, "eu-west-1", t, org), TestLogs.DigestFile(Development, "eu-west-1"));
+        await bed.PutAsync(TestLogs.DigestKey(Development, "eu-west-1", t, org), TestLogs.DigestFile(bed.Bucket, TestLogs.DigestKey(Development, "eu-west-1", t, org)));
 
         var summary = await bed.Host.Get<S3PrefixSource>().IngestAsync([S3Uri.Parse($"s3://{bed.Bucket}/AWSLogs/{org}/")], false, null, CancellationToken.None);
 

@@ -1,5 +1,9 @@
 using ActivityWatch.Ingestion.Aws.Sqs;
 using ActivityWatch.Ingestion.Aws.Status;
+using ActivityWatch.Monitoring.Checkpoints;
+using ActivityWatch.Monitoring.Records;
+using ActivityWatch.Monitoring.Timeline;
+using Marten;
 
 namespace ActivityWatch.Ingestion.Tests.Aws;
 
@@ -97,22 +101,45 @@ public sealed class SqsNotificationTests
     }
 
     [Fact]
-    public async Task EventBridgeCloudTrailEvent_AppearsInTheTimeline()
+    public async Task EventBridgeCloudTrailEvent_AppearsInTheTimeline_MarkedWithItsSourceAndQueue()
     {
-        await using var bed = await AwsTestBed.StartAsync(nameof(EventBridgeCloudTrailEvent_AppearsInTheTimeline));
+        await using var bed = await AwsTestBed.StartAsync(nameof(EventBridgeCloudTrailEvent_AppearsInTheTimeline_MarkedWithItsSourceAndQueue));
         var record = TestLogs.Record(Account, "us-east-1", TestLogs.Start, "eb-0001", eventName: "ConsoleLogin");
-        var envelope = $$"""{"version":"0","id":"6a7e8feb-b491-4cf7-a9f1-bf3703467718","detail-type":"AWS Console Sign In via CloudTrail","source":"aws.signin","account":"{{Account}}","time":"2026-11-02T09:00:00Z","region":"us-east-1","resources":[],"detail":{{record}}}""";
 
-        var sent = await bed.Sqs.SendMessageAsync(bed.QueueUrl, envelope);
+        var sent = await bed.Sqs.SendMessageAsync(bed.QueueUrl, EventBridgeEnvelope(record));
         await DrainAsync(bed);
 
-        Assert.Equal(1, await bed.TimelineCountAsync());
-        await using var command = bed.Host.Get<Npgsql.NpgsqlDataSource>().CreateCommand(
-            $"SELECT event_name, source_object FROM {bed.Host.Schema}.aw_timeline");
-        await using var reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync());
-        Assert.Equal("ConsoleLogin", reader.GetString(0));
-        Assert.Equal($"sqs://{QueueConsumer.QueueName(bed.QueueUrl)}/{sent.MessageId}", reader.GetString(1));
+        var entry = Assert.Single(await bed.Host.Get<TimelineQueries>().SearchAsync(new TimelineFilter { IncludeRaw = true }, CancellationToken.None));
+        Assert.Equal("ConsoleLogin", entry.EventName);
+        Assert.Equal(LogSources.CloudTrailViaEventBridge, entry.Source);
+        Assert.Equal($"{bed.QueueUrl}#{sent.MessageId}", entry.SourceObject);
+        // The raw view is the CloudTrail record itself, as for records read from the trail.
+        Assert.Equal("eb-0001", entry.Raw!.Value.GetProperty("eventID").GetString());
         Assert.Equal(0, await bed.ApproximateMessagesAsync(bed.QueueUrl));
     }
+
+    [Fact]
+    public async Task SameEventId_ViaEventBridgeThenInTheTrailFile_IsStoredOnce_TheFirstCopyKept()
+    {
+        await using var bed = await AwsTestBed.StartAsync(nameof(SameEventId_ViaEventBridgeThenInTheTrailFile_IsStoredOnce_TheFirstCopyKept));
+        var record = TestLogs.Record(Account, "us-east-1", TestLogs.Start, "both-000000");
+        await bed.SendAsync(EventBridgeEnvelope(record));
+        await DrainAsync(bed);
+
+        // Minutes later CloudTrail delivers the file holding the same record (and two more).
+        var (key, eTag, size) = await PutTrailFileAsync(bed, "both", 3);
+        await bed.SendAsync(AwsTestBed.S3EventMessage(bed.Bucket, key, eTag, size));
+        await DrainAsync(bed);
+
+        Assert.Equal(3, await bed.TimelineCountAsync());
+        Assert.Equal(1L, await bed.Host.SqlAsync("SELECT count(*) FROM {schema}.aw_timeline WHERE record_id = 'both-000000'"));
+        Assert.Equal(LogSources.CloudTrailViaEventBridge, await bed.Host.SqlAsync("SELECT source FROM {schema}.aw_timeline WHERE record_id = 'both-000000'"));
+        Assert.Equal(LogSources.CloudTrail, await bed.Host.SqlAsync("SELECT source FROM {schema}.aw_timeline WHERE record_id = 'both-000001'"));
+        var checkpoint = await bed.Host.Store.QuerySession().LoadAsync<SourceCheckpoint>($"s3://{bed.Bucket}/{key}");
+        Assert.Equal(1, checkpoint!.Duplicates);
+        Assert.Equal(2, checkpoint.Ingested);
+    }
+
+    private static string EventBridgeEnvelope(string record) =>
+        $$"""{"version":"0","id":"6a7e8feb-b491-4cf7-a9f1-bf3703467718","detail-type":"AWS API Call via CloudTrail","source":"aws.s3","account":"{{Account}}","time":"2026-11-02T09:00:00Z","region":"us-east-1","resources":[],"detail":{{record}}}""";
 }

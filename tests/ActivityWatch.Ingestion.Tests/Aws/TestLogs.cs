@@ -23,9 +23,9 @@ public static class TestLogs
         {"eventVersion":"1.09","userIdentity":{"type":"IAMUser","principalId":"AIDAEXAMPLE","arn":"arn:aws:iam::{{account}}:user/alice","accountId":"{{account}}","accessKeyId":"AKIAIOSFODNN7EXAMPLE","userName":"alice"},"eventTime":"{{time.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}}","eventSource":"s3.amazonaws.com","eventName":"{{eventName}}","awsRegion":"{{region}}","sourceIPAddress":"198.51.100.7","userAgent":"aws-cli/2.15.0","requestParameters":{"bucketName":"data","key":"report.csv"},"responseElements":null,"requestID":"REQ{{eventId}}","eventID":"{{eventId}}","readOnly":true,"eventType":"AwsApiCall","managementEvent":false,"recipientAccountId":"{{account}}","eventCategory":"Data"}
         """;
 
-    /// <summary>A CloudTrail digest file (CloudTrail log file integrity validation): never records.</summary>
-    public static byte[] DigestFile(string account, string region) => Gzip($$"""
-        {"awsAccountId":"{{account}}","digestStartTime":"2026-11-02T08:00:00Z","digestEndTime":"2026-11-02T09:00:00Z","digestS3Bucket":"trail","digestS3Object":"x","digestPublicKeyFingerprint":"abc","digestSignatureAlgorithm":"SHA256withRSA","newestEventTime":"2026-11-02T08:59:00Z","oldestEventTime":"2026-11-02T08:00:00Z","previousDigestS3Bucket":null,"previousDigestS3Object":null,"previousDigestHashValue":null,"previousDigestHashAlgorithm":null,"previousDigestSignature":null,"logFiles":[]}
+    /// <summary>A starting CloudTrail digest file listing no log files (CloudTrail log file integrity validation): never records.</summary>
+    public static byte[] DigestFile(string bucket, string key) => Gzip($$"""
+        {"awsAccountId":"{{key.Split('/')[^7]}}","digestStartTime":"2026-11-02T08:00:00Z","digestEndTime":"2026-11-02T09:00:00Z","digestS3Bucket":"{{bucket}}","digestS3Object":"{{key}}","digestPublicKeyFingerprint":"abc","digestSignatureAlgorithm":"SHA256withRSA","newestEventTime":null,"oldestEventTime":null,"previousDigestS3Bucket":null,"previousDigestS3Object":null,"previousDigestHashValue":null,"previousDigestHashAlgorithm":null,"previousDigestSignature":null,"logFiles":[]}
         """);
 
     /// <summary>S3 server access log lines (documented field order), one request per line.</summary>

@@ -1,3 +1,4 @@
+using ActivityWatch.Monitoring.Records;
 using ActivityWatch.Ingestion.Parsing;
 using static ActivityWatch.Ingestion.Tests.Parsing.CloudTrailSamples;
 using static ActivityWatch.Ingestion.Tests.Parsing.ParsingKit;
@@ -116,6 +117,8 @@ public class FormatDetectionTests
         Assert.Equal("123456789012", first.PrincipalAccountId);
         Assert.Equal(detail, first.Raw!.Value.GetRawText());
         Assert.Equal("123456789012", positions[1].Record!.AccountId);
+        // Read from an EventBridge export, not from the trail: marked so an analyst can tell.
+        Assert.All(positions, p => Assert.Equal(LogSources.CloudTrailViaEventBridge, p.Record!.Source));
     }
 
     [Fact]

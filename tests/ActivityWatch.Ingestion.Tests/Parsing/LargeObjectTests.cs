@@ -5,6 +5,7 @@ using static ActivityWatch.Ingestion.Tests.Parsing.ParsingKit;
 
 namespace ActivityWatch.Ingestion.Tests.Parsing;
 
+[Collection(MemoryMeasuringCollection.Name)]
 public class LargeObjectTests
 {
     private const int RecordCount = 200_000;

@@ -61,6 +61,7 @@ export async function showEvent(storedEventId, { onFilter } = {}) {
         ['Access key', value('accessKeyId', entry.accessKeyId)],
         ['MFA', entry.mfa === null || entry.mfa === undefined ? 'not stated' : value('mfa', entry.mfa ? 'yes' : 'no', String(entry.mfa))],
         ['Event ID', entry.eventId],
+        ['Source', entry.source],
         ['Log object', entry.sourceObject],
       ]),
       h('h3', { style: 'font-size:13px;margin:18px 0 8px' }, 'Raw record'),

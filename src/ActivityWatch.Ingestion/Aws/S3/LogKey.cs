@@ -52,6 +52,8 @@ public sealed partial record LogKey(string Key, LogKeyLayout Layout, string Part
             LogKeyLayout.CloudTrail => $"{Partition}{t:yyyy'/'MM'/'dd}/{Account}_CloudTrail_{Region}_{t:yyyyMMdd'T'HHmm}",
             LogKeyLayout.S3AccessPartitioned => $"{Partition}{t:yyyy'/'MM'/'dd}/{t:yyyy-MM-dd-HH-mm-ss}",
             LogKeyLayout.S3AccessSimple => $"{Partition}{t:yyyy-MM-dd-HH-mm-ss}",
+            // Names sort by trail before time, and a backfill digest arrives late beside earlier ones: the day again.
+            LogKeyLayout.CloudTrailDigest => $"{Partition}{t:yyyy'/'MM'/'dd}/",
             _ => Key,
         };
     }

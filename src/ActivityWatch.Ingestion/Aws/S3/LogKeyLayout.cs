@@ -5,7 +5,7 @@ public enum LogKeyLayout
 {
     /// <summary>AWSLogs/[o-org/]account/CloudTrail/region/YYYY/MM/DD/account_CloudTrail_region_YYYYMMDDTHHmmZ_unique.json.gz</summary>
     CloudTrail,
-    /// <summary>AWSLogs/[o-org/]account/CloudTrail-Digest/...: integrity digests, skipped and counted.</summary>
+    /// <summary>AWSLogs/[o-org/]account/CloudTrail-Digest/...: integrity digests, read for verification (or skipped and counted with it off).</summary>
     CloudTrailDigest,
     /// <summary>S3 server access logs, simple: prefixYYYY-mm-DD-HH-MM-SS-UniqueString.</summary>
     S3AccessSimple,

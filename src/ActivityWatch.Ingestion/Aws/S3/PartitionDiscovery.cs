@@ -7,9 +7,10 @@ namespace ActivityWatch.Ingestion.Aws.S3;
 /// (one account and region of a trail, one source bucket of date-partitioned access logs) and
 /// the flat prefixes of simple access logs. It walks folders with Delimiter "/" until it meets
 /// year folders (YYYY/) or objects, so it needs no layout configured and finds new accounts and
-/// regions as they appear. Digest folders are never entered: digests are not activity.
+/// regions as they appear. Digest folders are entered only for log file integrity verification
+/// (digests are not activity).
 /// </summary>
-public sealed partial class PartitionDiscovery(S3ObjectLister lister)
+public sealed partial class PartitionDiscovery(S3ObjectLister lister, bool digests)
 {
     private const int MaxDepth = 8;
 
@@ -25,7 +26,7 @@ public sealed partial class PartitionDiscovery(S3ObjectLister lister)
             foreach (var folder in folders)
             {
                 var name = folder[item.Prefix.Length..];
-                if (YearFolder().IsMatch(name) || name == "CloudTrail-Digest/") continue;
+                if (YearFolder().IsMatch(name) || (name == "CloudTrail-Digest/" && !digests)) continue;
                 pending.Enqueue((folder, item.Depth + 1));
             }
         }

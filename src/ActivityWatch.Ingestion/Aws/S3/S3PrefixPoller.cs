@@ -1,5 +1,6 @@
 using ActivityWatch.Ingestion.Aws.Store;
 using ActivityWatch.Ingestion.Pipeline;
+using ActivityWatch.Monitoring.Integrity;
 using Microsoft.Extensions.Options;
 
 namespace ActivityWatch.Ingestion.Aws.S3;
@@ -13,9 +14,11 @@ namespace ActivityWatch.Ingestion.Aws.S3;
 public sealed class S3PrefixPoller(
     AwsClients clients,
     S3ObjectIngestor ingestor,
+    IngestionPipeline pipeline,
     SourceLedger ledger,
     IOptions<SourcesOptions> sources,
-    IOptions<IngestionOptions> ingestion)
+    IOptions<IngestionOptions> ingestion,
+    IOptions<IntegrityOptions> integrity)
 {
     private const int ChunkSize = 256;
     private readonly Dictionary<string, (DateTimeOffset At, IReadOnlyList<string> Partitions)> _discovered = [];
@@ -46,6 +49,8 @@ public sealed class S3PrefixPoller(
                 Failures = total.Failures + result.Failures,
             };
         }
+        // Files and digests arrive in any order across partitions: the round waits out the grace before calling anything missing.
+        if (total.Objects > 0) await pipeline.VerifyAsync(settled: false, cancellationToken);
         return total;
     }
 
@@ -53,7 +58,7 @@ public sealed class S3PrefixPoller(
     {
         if (_discovered.TryGetValue(source, out var known) && DateTimeOffset.UtcNow - known.At < sources.Value.DiscoveryInterval)
             return known.Partitions;
-        var partitions = await new PartitionDiscovery(lister).DiscoverAsync(root, cancellationToken);
+        var partitions = await new PartitionDiscovery(lister, integrity.Value.Enabled).DiscoverAsync(root, cancellationToken);
         _discovered[source] = (DateTimeOffset.UtcNow, partitions);
         return partitions;
     }
@@ -86,7 +91,7 @@ public sealed class S3PrefixPoller(
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, ingestion.Value.Parallelism), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, chunk.Count), parallel, async (i, token) =>
         {
-            if (LogKey.Parse(chunk[i].Key).IsDigest)
+            if (LogKey.Parse(chunk[i].Key).IsDigest && !integrity.Value.Enabled)
             {
                 Interlocked.Increment(ref digests);
                 dispositions[i] = ObjectDisposition.Done;

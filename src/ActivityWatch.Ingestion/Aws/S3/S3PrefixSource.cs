@@ -1,5 +1,6 @@
 using ActivityWatch.Ingestion.Objects;
 using ActivityWatch.Ingestion.Pipeline;
+using ActivityWatch.Monitoring.Integrity;
 using Microsoft.Extensions.Options;
 
 namespace ActivityWatch.Ingestion.Aws.S3;
@@ -7,9 +8,12 @@ namespace ActivityWatch.Ingestion.Aws.S3;
 /// <summary>
 /// `ingest s3://BUCKET/PREFIX`: every log object under the prefix, read through the pipeline
 /// (which downloads a bounded number at once and skips objects whose checkpoint and ETag say
-/// they are done). CloudTrail digest files are skipped by their key, without a download, and counted.
+/// they are done). CloudTrail digest files are read for log file integrity verification, or, with it
+/// off, skipped by their key without a download and counted.
 /// </summary>
-public sealed class S3PrefixSource(AwsClients clients, IngestionPipeline pipeline, IOptions<AwsOptions> aws, IOptions<SourcesOptions> sources, IOptions<IngestionOptions> ingestion)
+public sealed class S3PrefixSource(
+    AwsClients clients, IngestionPipeline pipeline, IOptions<AwsOptions> aws, IOptions<SourcesOptions> sources, IOptions<IngestionOptions> ingestion,
+    IOptions<IntegrityOptions> integrity)
 {
     public async Task<(IReadOnlyList<ILogObject> Objects, int DigestFiles)> ListAsync(S3Uri location, CancellationToken cancellationToken)
     {
@@ -18,7 +22,7 @@ public sealed class S3PrefixSource(AwsClients clients, IngestionPipeline pipelin
         var digests = 0;
         await foreach (var entry in lister.ListAsync(location.Bucket, location.Key, null, cancellationToken))
         {
-            if (LogKey.Parse(entry.Key).IsDigest) digests++;
+            if (LogKey.Parse(entry.Key).IsDigest && !integrity.Value.Enabled) digests++;
             else objects.Add(Open(entry));
         }
         return (objects, digests);

@@ -3,6 +3,7 @@ using ActivityWatch.Ingestion.Aws.S3;
 using ActivityWatch.Ingestion.Aws.Store;
 using ActivityWatch.Ingestion.Objects;
 using ActivityWatch.Ingestion.Pipeline;
+using ActivityWatch.Monitoring.Integrity;
 using Amazon.SQS;
 using Amazon.SQS.Model;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,7 @@ public sealed class QueueConsumer(
     IngestionPipeline pipeline,
     SourceLedger ledger,
     IOptions<SourcesOptions> sources,
+    IOptions<IntegrityOptions> integrity,
     ILogger<QueueConsumer> logger)
 {
     public const string ReasonAttribute = "ActivityWatch.Reason";
@@ -67,6 +69,8 @@ public sealed class QueueConsumer(
             if (verdict.Action != MessageAction.Delete) Interlocked.Increment(ref failures);
             await SettleAsync(queueUrl, message, verdict, token);
         });
+        // Notifications come in any order: the round waits out the grace before calling anything missing.
+        if (messages.Count > 0) await pipeline.VerifyAsync(settled: false, cancellationToken);
         return new QueueReceipt(messages.Count, objects, records, failures);
     }
 
@@ -101,8 +105,9 @@ public sealed class QueueConsumer(
 
     private async Task<MessageVerdict> IngestEventAsync(string queueUrl, Message message, string content, CancellationToken cancellationToken)
     {
-        // Named by message id: a redelivered message has the same name, so its checkpoint says it is done.
-        var name = $"sqs://{QueueName(queueUrl)}/{message.MessageId}";
+        // Named by the queue's URL and the message id: analysts see which queue a forwarded record came
+        // through, and a redelivered message has the same name, so its checkpoint says it is done.
+        var name = $"{queueUrl}#{message.MessageId}";
         var outcome = await pipeline.IngestObjectAsync(new InMemoryLogObject(name, Encoding.UTF8.GetBytes(content)), reread: false, cancellationToken);
         if (outcome.Failure is { } failure)
         {
@@ -119,9 +124,17 @@ public sealed class QueueConsumer(
         var problems = new List<string>();
         var retry = false;
         long records = 0;
+        var allowList = new ObjectAllowList(sources.Value);
         foreach (var entry in objects)
         {
-            if (LogKey.Parse(entry.Key).IsDigest)
+            if (allowList.Refusal(entry) is { } refusal)
+            {
+                // Never downloaded: the reason goes with the message to the dead-letter queue and into `status`.
+                await ledger.RecordErrorAsync(queueUrl, entry.Name, SourceErrorKind.NotAllowed, refusal, cancellationToken);
+                problems.Add(refusal);
+                continue;
+            }
+            if (LogKey.Parse(entry.Key).IsDigest && !integrity.Value.Enabled)
             {
                 await ledger.CountAsync(queueUrl, new SourceCounts(Digests: 1), cancellationToken);
                 continue;

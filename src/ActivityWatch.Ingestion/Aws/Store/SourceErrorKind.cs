@@ -14,6 +14,8 @@ public enum SourceErrorKind
     UnknownMessage,
     /// <summary>A message received more often than MaxReceiveCount; dead-lettered.</summary>
     Poison,
+    /// <summary>A message named an object outside the allowed prefixes and buckets; dead-lettered unread.</summary>
+    NotAllowed,
     /// <summary>Listing or receiving failed (the source itself is unreachable).</summary>
     SourceUnavailable,
 }

@@ -21,10 +21,14 @@ public sealed class SourceWatcher(
 {
     public bool HasSources => sources.Value.S3Prefixes.Count > 0 || sources.Value.Queues.Count > 0;
 
-    public Task RunAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(
+    public Task RunAsync(CancellationToken cancellationToken)
+    {
+        if (sources.Value.Queues.Count > 0 && new ObjectAllowList(sources.Value).IsEmpty)
+            logger.LogWarning("Queues are configured but no ActivityWatch:Sources:S3Prefixes or AllowedBuckets: every object a message names will be dead-lettered unread");
+        return Task.WhenAll(
             sources.Value.S3Prefixes.Select(prefix => LoopAsync(prefix, () => PollAsync(prefix, cancellationToken), sources.Value.PollInterval, cancellationToken))
                 .Concat(sources.Value.Queues.Select(queue => LoopAsync(queue, () => ReceiveAsync(queue, cancellationToken), TimeSpan.Zero, cancellationToken))));
+    }
 
     /// <summary>One poll of every prefix and queues read until empty: for scripts, cron jobs and tests.</summary>
     public async Task<WatchRound> RunOnceAsync(CancellationToken cancellationToken)

@@ -42,7 +42,8 @@ internal static class CloudTrailRecordMapper
 
         return new ActivityRecorded
         {
-            Source = LogSources.CloudTrail,
+            // A record inside an EventBridge event did not come from the trail's files: say so.
+            Source = envelope is null ? LogSources.CloudTrail : LogSources.CloudTrailViaEventBridge,
             RecordKey = eventId is null
                 ? "cloudtrail-sha256:" + RecordHash.Sha256Hex(rawBytes)
                 : $"cloudtrail:{accountId ?? "-"}:{eventId}",

@@ -37,8 +37,11 @@ internal sealed class StreamWindow : IDisposable
 
     public bool Completed { get; private set; }
 
-    /// <summary>Set at the end when the gzip stream was cut short or corrupt: why the content ended early.</summary>
+    /// <summary>Set at the end when the gzip stream was cut short or corrupt, or too long: why the content ended early.</summary>
     public string? EndProblem { get; private set; }
+
+    /// <summary>True when reading stopped at <see cref="ReaderLimits.MaxObjectBytes"/>, short of the end.</summary>
+    public bool LimitReached { get; private set; }
 
     public int PeakBufferBytes { get; private set; }
 
@@ -52,10 +55,18 @@ internal sealed class StreamWindow : IDisposable
     {
         if (Completed) return false;
         MakeRoom();
+        var allowed = Limits.MaxObjectBytes - (_baseOffset + _end);
+        if (allowed <= 0)
+        {
+            Complete($"the content is longer than the {Limits.MaxObjectBytes}-byte limit (ActivityWatch:Ingestion:MaxObjectBytes): nothing after decompressed byte {Limits.MaxObjectBytes} is read");
+            LimitReached = true;
+            return false;
+        }
         int read;
         try
         {
-            read = await _stream.ReadAsync(_buffer.AsMemory(_end), ct).ConfigureAwait(false);
+            var room = _buffer.AsMemory(_end);
+            read = await _stream.ReadAsync(room.Length > allowed ? room[..(int)allowed] : room, ct).ConfigureAwait(false);
         }
         catch (InvalidDataException e) when (_gzip is not null)
         {

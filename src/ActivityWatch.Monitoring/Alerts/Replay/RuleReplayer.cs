@@ -83,13 +83,13 @@ public sealed class RuleReplayer(IDocumentStore store, NpgsqlDataSource dataSour
         var sql = $"""
             SELECT {EventBodies.Utf8("e")}, e.timestamp, t.event_time, t.event_id
             FROM {TimelineTable.JoinedToEvents(schema)}
-            WHERE t.source = @source AND (t.event_time, t.event_id) > (@after_time, @after_id)
+            WHERE t.source = ANY(@sources) AND (t.event_time, t.event_id) > (@after_time, @after_id)
               AND (@until::timestamptz IS NULL OR t.event_time < @until) {names}
             ORDER BY t.event_time, t.event_id
             LIMIT {PageSize}
             """;
         await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.AddWithValue("source", LogSources.CloudTrail);
+        command.Parameters.AddWithValue("sources", LogSources.CloudTrailSources.ToArray());
         command.Parameters.AddWithValue("after_time", after.Time == DateTimeOffset.MinValue ? DateTime.UnixEpoch : after.Time.UtcDateTime);
         command.Parameters.AddWithValue("after_id", after.Id);
         command.Parameters.Add(new NpgsqlParameter("until", NpgsqlDbType.TimestampTz) { Value = (object?)until?.UtcDateTime ?? DBNull.Value });

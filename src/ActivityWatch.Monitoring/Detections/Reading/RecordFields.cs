@@ -81,7 +81,7 @@ public static class RecordFields
     public static bool IsRootIdentity(this ActivityRecorded record) =>
         record.IdentityType == IdentityTypes.Root && record.EventType != ServiceEvent;
 
-    public static bool IsCloudTrail(this ActivityRecorded record) => record.Source == LogSources.CloudTrail;
+    public static bool IsCloudTrail(this ActivityRecorded record) => LogSources.IsCloudTrail(record.Source);
 
     /// <summary>The id an analyst finds the record by: the CloudTrail eventID, else the record key.</summary>
     public static string EvidenceId(ActivityRecorded record) => record.RecordId ?? record.RecordKey;
