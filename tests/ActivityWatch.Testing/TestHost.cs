@@ -92,6 +92,7 @@ public sealed class TestHost : IAsyncDisposable
     {
         await _host.StopAsync();
         _host.Dispose();
-        await TestDatabase.DropSchemaAsync(Schema);
+        // ACTIVITYWATCH_KEEP_TEST_SCHEMAS=1 leaves every schema in place to look into a failure.
+        if (Environment.GetEnvironmentVariable("ACTIVITYWATCH_KEEP_TEST_SCHEMAS") != "1") await TestDatabase.DropSchemaAsync(Schema);
     }
 }

@@ -50,9 +50,11 @@ public static class VerifyCommand
             foreach (var d in view.Examples)
                 output.WriteLine($"  {d.Key}\n    from events: {d.Expected ?? "(none)"}\n    stored:      {d.Stored ?? "(none)"}");
         }
-        var skipped = result.SkippedRanges.Where(r => r.Events > 0).ToList();
-        if (skipped.Count > 0)
-            output.WriteLine($"The daemon passed over {result.SkippedEvents:N0} stored event(s), in sequence ranges {string.Join(", ", skipped.Select(r => $"({r.Start}, {r.End}]"))}.");
+        if (result.Holes > 0)
+            output.WriteLine($"The daemon's high-water mark moved past {result.Holes:N0} sequence number(s) that rolled-back appends left unused, " +
+                             $"in ranges {string.Join(", ", result.SkippedRanges.Take(10).Select(r => $"({r.Start}, {r.End}]"))} (appends commit in sequence order, so nothing can fill them later).");
+        if (result.DeadLetteredEvents > 0)
+            output.WriteLine($"The daemon dead-lettered {result.DeadLetteredEvents:N0} event(s) (mt_doc_deadletterevent): no live-path member saw them.");
         if (result.ProjectionFailureCount == 0) output.WriteLine("No record failed on the live path.");
         else
         {

@@ -5,8 +5,12 @@ public sealed record ViewVerification(
     long ProcessedSequence, long NewestSequence, long RecordsChecked, IReadOnlyList<ViewComparison> Views,
     IReadOnlyList<SkippedRange> SkippedRanges, int ProjectionFailureCount, IReadOnlyList<ProjectionFailure> ProjectionFailures)
 {
-    /// <summary>Events the daemon passed over without projecting them.</summary>
-    public long SkippedEvents => SkippedRanges.Sum(r => r.Events);
+    /// <summary>Sequence numbers the daemon jumped over that no stored event holds (rolled-back appends).</summary>
+    public long Holes => SkippedRanges.Sum(r => r.Holes);
 
-    public bool Clean => Views.All(v => v.Differences == 0) && SkippedEvents == 0;
+    /// <summary>Events the daemon dead-lettered instead of handing them to the live path.</summary>
+    public long DeadLetteredEvents { get; init; }
+
+    /// <summary>Every view equals the fold of the stored events it has processed.</summary>
+    public bool Clean => Views.All(v => v.Differences == 0);
 }

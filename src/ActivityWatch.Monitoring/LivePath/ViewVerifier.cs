@@ -33,6 +33,7 @@ public sealed class ViewVerifier(IDocumentStore store, NpgsqlDataSource dataSour
         var processed = await ScalarAsync<long>(connection, $"SELECT coalesce((SELECT last_seq_id FROM {_schema}.mt_event_progression WHERE name = '{MonitoringProjections.ActivityViews}:All'), 0)", cancellationToken);
         var newest = await ScalarAsync<long>(connection, $"SELECT coalesce(max(seq_id), 0) FROM {_schema}.mt_events", cancellationToken);
         var skipped = await SkippedAsync(connection, cancellationToken);
+        var deadLettered = await DeadLetteredAsync(connection, cancellationToken);
 
         var uses = new UseBatch(ActionMapper.Default);
         var root = new Dictionary<string, RootUsage>(StringComparer.Ordinal);
@@ -87,15 +88,21 @@ public sealed class ViewVerifier(IDocumentStore store, NpgsqlDataSource dataSour
             views.Add(CompareDocuments("access key inventory", keys, await session.Query<AccessKeyUsage>().ToListAsync(cancellationToken), k => k.Id));
             var failures = await session.Query<ProjectionFailure>().OrderBy(f => f.Sequence).Take(1_000).ToListAsync(cancellationToken);
             var failureCount = await session.Query<ProjectionFailure>().CountAsync(cancellationToken);
-            return new ViewVerification(processed, newest, records, views, skipped, failureCount, failures);
+            return new ViewVerification(processed, newest, records, views, skipped, failureCount, failures) { DeadLetteredEvents = deadLettered };
         }
     }
 
     /// <summary>
-    /// The sequence ranges the daemon's high-water mark jumped over (Marten records them) and how many
-    /// stored events lie inside each: an event there was committed after the daemon moved past it and
-    /// was never projected. Rolled-back appends leave empty ranges, which are harmless.
+    /// Events Marten's daemon dead-lettered (its SkipApplyErrors policy) for the live path: no member
+    /// saw them. Members keep record-caused failures to themselves, so any row here is a bug to find.
     /// </summary>
+    private async Task<long> DeadLetteredAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var exists = await ScalarAsync<bool>(connection, $"SELECT to_regclass('{_schema}.mt_doc_deadletterevent') IS NOT NULL", cancellationToken);
+        return exists ? await ScalarAsync<long>(connection, $"SELECT count(*) FROM {_schema}.mt_doc_deadletterevent", cancellationToken) : 0;
+    }
+
+    /// <summary>The sequence ranges the daemon's high-water mark jumped over (Marten records them), and the stored events inside each.</summary>
     private async Task<IReadOnlyList<SkippedRange>> SkippedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var ranges = new List<SkippedRange>();

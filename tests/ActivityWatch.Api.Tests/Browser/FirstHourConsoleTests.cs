@@ -206,15 +206,17 @@ public class FirstHourConsoleTests(HistoryConsoleServer server) : IClassFixture<
         await page.Locator("#main[data-loaded=true]").WaitForAsync();
         var rows = page.Locator("[data-testid=alert-table] tbody tr.clickable");
 
-        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        // The root call (high), Tuesday's three security group changes as one row, Monday's CreateUser (low).
+        await Assertions.Expect(rows).ToHaveCountAsync(3);
         await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("high");
         await Assertions.Expect(rows.Nth(1).Locator("[data-testid=group-count]")).ToHaveTextAsync("3 alerts on 2026-11-03");
+        await Assertions.Expect(rows.Nth(2)).ToContainTextAsync("iam.user-created");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleServer.ScreenshotFolder, "first-hour-alerts.png") });
 
         await page.Locator("body").PressAsync("j");
         await page.Locator("body").PressAsync("Enter");
 
-        await Assertions.Expect(rows).ToHaveCountAsync(5);
+        await Assertions.Expect(rows).ToHaveCountAsync(6);
         await Assertions.Expect(page.Locator("[data-testid=alert-table] tbody tr.member-row")).ToHaveCountAsync(3);
         await page.Context.CloseAsync();
     }

@@ -52,6 +52,8 @@ public sealed class WatchOnceTests
             ["ActivityWatch:Aws:ForcePathStyle"] = "true",
             ["ActivityWatch:Aws:Region"] = "us-east-1",
             ["ActivityWatch:Sources:Queues:0"] = queueUrl,
+            // A notification is read only for a bucket the configuration allows.
+            ["ActivityWatch:Sources:AllowedBuckets:0"] = bucket,
             ["ActivityWatch:Sources:QueueWaitSeconds"] = "1",
             ["ActivityWatch:Anomaly:Enabled"] = "false",
         };

@@ -44,7 +44,8 @@ public sealed class CrashTests(SampleLogs logs) : IClassFixture<SampleLogs>
         Assert.NotEmpty(killedAfter);
         await using var reader = await TestHost.StartAsync("crash", DaemonRole.Disabled, schema: schema);
         var verification = await reader.Get<ViewVerifier>().VerifyAsync(CancellationToken.None);
-        Assert.True(verification.Clean, string.Join("; ", verification.Views.Where(v => v.Differences > 0).Select(v => $"{v.View}: {v.Differences}")));
+        Assert.True(verification.Clean, $"killed after {string.Join(", ", killedAfter)} ms, holes {verification.Holes}, dead-lettered {verification.DeadLetteredEvents}, failures {verification.ProjectionFailureCount}; " + string.Join("; ", verification.Views.Where(v => v.Differences > 0)
+            .Select(v => $"{v.View}: {v.Differences}, e.g. {string.Join(" | ", v.Examples.Take(2).Select(d => $"{d.Key}: recomputed {d.Expected}, stored {d.Stored}"))}")));
         Assert.Equal(verification.NewestSequence, verification.ProcessedSequence);
         var snapshot = await ViewSnapshot.TakeAsync(reader);
         Assert.True(expected.SequenceEqual(snapshot), $"killed after {string.Join(", ", killedAfter)} ms: {ViewSnapshot.Difference(expected, snapshot)}");

@@ -57,7 +57,7 @@ public sealed class DeterminismTests(SampleLogs logs) : IClassFixture<SampleLogs
     {
         var verification = await host.Get<ViewVerifier>().VerifyAsync(CancellationToken.None);
         Assert.True(verification.Clean, string.Join("; ", verification.Views.Where(v => v.Differences > 0).Select(v => $"{v.View}: {v.Differences}"))
-            + $"; skipped events {verification.SkippedEvents}");
+            + $"; holes {verification.Holes}");
         Assert.Equal(verification.NewestSequence, verification.ProcessedSequence);
         Assert.Equal(0, verification.ProjectionFailureCount);
     }
