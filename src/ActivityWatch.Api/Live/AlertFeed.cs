@@ -19,7 +19,7 @@ public sealed class AlertFeed(IDocumentStore store, NpgsqlDataSource dataSource,
 {
     public const string MeterName = "ActivityWatch.Api.Live";
 
-    private readonly string _events = $"{postgres.Value.Schema}.mt_events";
+    private readonly string _events = MartenTables.Events(postgres.Value.Schema);
     private readonly Counter<long> _reads = meters.Create(MeterName).CreateCounter<long>("activitywatch.live.reads", description: "Reads of new alert events for live streams");
 
     /// <summary>

@@ -12,8 +12,8 @@ public sealed class LivePathQueries(IDocumentStore store, NpgsqlDataSource dataS
     {
         var schema = postgres.Value.Schema;
         await using var command = dataSource.CreateCommand($"""
-            SELECT coalesce((SELECT last_seq_id FROM {schema}.mt_event_progression WHERE name = '{MonitoringProjections.ActivityViews}:All'), 0),
-                   coalesce((SELECT max(seq_id) FROM {schema}.mt_events), 0)
+            SELECT coalesce((SELECT last_seq_id FROM {MartenTables.Progression(schema)} WHERE name = '{MartenTables.ShardProgress(MonitoringProjections.ActivityViews)}'), 0),
+                   coalesce((SELECT max(seq_id) FROM {MartenTables.Events(schema)}), 0)
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);

@@ -30,8 +30,8 @@ public sealed class ViewVerifier(IDocumentStore store, NpgsqlDataSource dataSour
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
 
-        var processed = await ScalarAsync<long>(connection, $"SELECT coalesce((SELECT last_seq_id FROM {_schema}.mt_event_progression WHERE name = '{MonitoringProjections.ActivityViews}:All'), 0)", cancellationToken);
-        var newest = await ScalarAsync<long>(connection, $"SELECT coalesce(max(seq_id), 0) FROM {_schema}.mt_events", cancellationToken);
+        var processed = await ScalarAsync<long>(connection, $"SELECT coalesce((SELECT last_seq_id FROM {MartenTables.Progression(_schema)} WHERE name = '{MartenTables.ShardProgress(MonitoringProjections.ActivityViews)}'), 0)", cancellationToken);
+        var newest = await ScalarAsync<long>(connection, $"SELECT coalesce(max(seq_id), 0) FROM {MartenTables.Events(_schema)}", cancellationToken);
         var skipped = await SkippedAsync(connection, cancellationToken);
         var deadLettered = await DeadLetteredAsync(connection, cancellationToken);
 
@@ -44,7 +44,7 @@ public sealed class ViewVerifier(IDocumentStore store, NpgsqlDataSource dataSour
         var keyFold = new AccessKeyInventoryProjection(time);
         long records = 0;
         await using (var command = new NpgsqlCommand($"""
-            SELECT {EventBodies.Utf8("e")} FROM {_schema}.mt_events e
+            SELECT {EventBodies.Utf8("e")} FROM {MartenTables.Events(_schema)} e
             WHERE e.seq_id <= @processed AND e.type = @type ORDER BY e.seq_id
             """, connection))
         {
@@ -98,8 +98,8 @@ public sealed class ViewVerifier(IDocumentStore store, NpgsqlDataSource dataSour
     /// </summary>
     private async Task<long> DeadLetteredAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var exists = await ScalarAsync<bool>(connection, $"SELECT to_regclass('{_schema}.mt_doc_deadletterevent') IS NOT NULL", cancellationToken);
-        return exists ? await ScalarAsync<long>(connection, $"SELECT count(*) FROM {_schema}.mt_doc_deadletterevent", cancellationToken) : 0;
+        var exists = await ScalarAsync<bool>(connection, $"SELECT to_regclass('{MartenTables.DeadLetters(_schema)}') IS NOT NULL", cancellationToken);
+        return exists ? await ScalarAsync<long>(connection, $"SELECT count(*) FROM {MartenTables.DeadLetters(_schema)}", cancellationToken) : 0;
     }
 
     /// <summary>The sequence ranges the daemon's high-water mark jumped over (Marten records them), and the stored events inside each.</summary>
@@ -108,8 +108,8 @@ public sealed class ViewVerifier(IDocumentStore store, NpgsqlDataSource dataSour
         var ranges = new List<SkippedRange>();
         await using var command = new NpgsqlCommand($"""
             SELECT s.starting_sequence, s.ending_sequence,
-                   (SELECT count(*) FROM {_schema}.mt_events e WHERE e.seq_id > s.starting_sequence AND e.seq_id <= s.ending_sequence)
-            FROM {_schema}.mt_high_water_skips s ORDER BY s.starting_sequence
+                   (SELECT count(*) FROM {MartenTables.Events(_schema)} e WHERE e.seq_id > s.starting_sequence AND e.seq_id <= s.ending_sequence)
+            FROM {MartenTables.HighWaterSkips(_schema)} s ORDER BY s.starting_sequence
             """, connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) ranges.Add(new SkippedRange(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));

@@ -16,7 +16,7 @@ public sealed class ActivityViewsUpgrade(IOptions<PostgresOptions> postgres) : I
 {
     public async Task Populate(IDocumentStore store, CancellationToken cancellation)
     {
-        var progression = $"{postgres.Value.Schema}.mt_event_progression";
+        var progression = MartenTables.Progression(postgres.Value.Schema);
         await using var session = store.LightweightSession();
         session.QueueSqlCommand($"""
             INSERT INTO {progression} (name, last_seq_id, last_updated)

@@ -31,7 +31,7 @@ public sealed class CatchUp(IDocumentStore store, NpgsqlDataSource dataSource, I
 
     private async Task<long> NewestSequenceAsync(CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"SELECT coalesce(max(seq_id), 0) FROM {postgres.Value.Schema}.mt_events");
+        await using var command = dataSource.CreateCommand($"SELECT coalesce(max(seq_id), 0) FROM {MartenTables.Events(postgres.Value.Schema)}");
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }

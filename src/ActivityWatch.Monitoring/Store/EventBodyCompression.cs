@@ -17,7 +17,7 @@ public sealed class EventBodyCompression(IOptions<PostgresOptions> postgres, ILo
 {
     public async Task Populate(IDocumentStore store, CancellationToken cancellation)
     {
-        var events = $"{postgres.Value.Schema}.mt_events";
+        var events = MartenTables.Events(postgres.Value.Schema);
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
         await using var current = new NpgsqlCommand(

@@ -36,7 +36,7 @@ public sealed class PlannerStatistics(NpgsqlDataSource dataSource, IOptions<Post
             if (_threshold < 0) Volatile.Write(ref _threshold, await ThresholdAsync(cancellationToken));
             if (Volatile.Read(ref _appended) < _threshold) return;
             var schema = postgres.Value.Schema;
-            await using (var analyze = dataSource.CreateCommand($"ANALYZE {schema}.mt_events (seq_id, stream_id, is_archived), {schema}.mt_streams"))
+            await using (var analyze = dataSource.CreateCommand($"ANALYZE {MartenTables.Events(schema)} (seq_id, stream_id, is_archived), {MartenTables.Streams(schema)}"))
             {
                 await analyze.ExecuteNonQueryAsync(cancellationToken);
             }
@@ -60,7 +60,7 @@ public sealed class PlannerStatistics(NpgsqlDataSource dataSource, IOptions<Post
     private async Task<long> ThresholdAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            $"SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass('{postgres.Value.Schema}.mt_events')");
+            $"SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass('{MartenTables.Events(postgres.Value.Schema)}')");
         return Math.Max(Minimum, await command.ExecuteScalarAsync(cancellationToken) as long? ?? 0);
     }
 }

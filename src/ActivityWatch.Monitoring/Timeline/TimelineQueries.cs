@@ -26,7 +26,7 @@ public sealed class TimelineQueries(NpgsqlDataSource dataSource, IOptions<Postgr
 
     /// <summary>The record as logged, from the stored event: a CloudTrail record, or an access log line as a JSON string.</summary>
     private readonly string _rawRecord =
-        $"(SELECT {EventBodies.Utf8("e")} FROM {postgres.Value.Schema}.mt_events e WHERE e.id = t.event_id LIMIT 1)";
+        $"(SELECT {EventBodies.Utf8("e")} FROM {MartenTables.Events(postgres.Value.Schema)} e WHERE e.id = t.event_id LIMIT 1)";
 
     public async Task<IReadOnlyList<TimelineEntry>> SearchAsync(TimelineFilter filter, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using ActivityWatch.Monitoring.Store;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
 
@@ -14,7 +15,7 @@ public static class TimelineTable
     public const string Name = "aw_timeline";
 
     /// <summary>SQL: the timeline as <c>t</c> joined to each row's stored event as <c>e</c> (its body: see EventBodies).</summary>
-    public static string JoinedToEvents(string schema) => $"{schema}.{Name} t JOIN {schema}.mt_events e ON e.id = t.event_id";
+    public static string JoinedToEvents(string schema) => $"{schema}.{Name} t JOIN {MartenTables.Events(schema)} e ON e.id = t.event_id";
 
     public static Table Define(string schema)
     {

@@ -1,3 +1,4 @@
+using ActivityWatch.Monitoring.Store;
 using Npgsql;
 
 namespace ActivityWatch.Cli.Commands.Ingest;
@@ -12,8 +13,8 @@ public sealed class CatchUpProgress(NpgsqlDataSource dataSource, string schema)
     public async Task<(long Processed, long Newest)> ReadAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"""
-            SELECT (SELECT coalesce(max(seq_id), 0) FROM {schema}.mt_events),
-                   (SELECT coalesce(min(last_seq_id), 0) FROM {schema}.mt_event_progression WHERE name NOT LIKE 'HighWater%')
+            SELECT (SELECT coalesce(max(seq_id), 0) FROM {MartenTables.Events(schema)}),
+                   (SELECT coalesce(min(last_seq_id), 0) FROM {MartenTables.Progression(schema)} WHERE name NOT LIKE 'HighWater%')
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);

@@ -43,7 +43,7 @@ public sealed class RoleDirectoryQueries(NpgsqlDataSource dataSource, IOptions<P
         // Only the role ARNs and the capture time leave PostgreSQL, not the policy documents beside them.
         await using (var command = dataSource.CreateCommand($"""
             SELECT r.arn, max((b.body ->> 'capturedAt')::timestamptz)
-            FROM {_schema}.mt_events e
+            FROM {MartenTables.Events(_schema)} e
             CROSS JOIN LATERAL (SELECT {EventBodies.Jsonb("e")} AS body) b
             CROSS JOIN LATERAL (SELECT role ->> 'arn' AS arn FROM jsonb_array_elements(
                 CASE WHEN jsonb_typeof(b.body -> 'snapshot' -> 'roles') = 'array' THEN b.body -> 'snapshot' -> 'roles' ELSE '[]'::jsonb END) role) r
