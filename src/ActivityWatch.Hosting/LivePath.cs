@@ -6,6 +6,7 @@ using ActivityWatch.Monitoring.Permissions.Actions;
 using ActivityWatch.Monitoring.Permissions.LastUsed;
 using ActivityWatch.Monitoring.Posture;
 using ActivityWatch.Monitoring.Store;
+using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,9 @@ public static class LivePath
             var time = sp.GetRequiredService<TimeProvider>();
             var schema = options.Events.DatabaseSchemaName;
             views.Options.BatchSize = 5_000;
+
+            // Keeps the composite off JasperFx's single-pass rebuild, which loses in-flight appends.
+            views.Add((IProjectionSource<IDocumentOperations, IQuerySession>)new SinglePassRebuildOff());
 
             // Posture, the views the `report` command and the console read: root usage per account
             // (CIS 5.3), MFA posture per IAM user, the long-term access key inventory.
