@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ActivityWatch.Monitoring.LivePath;
 using ActivityWatch.Monitoring.Store;
 using ActivityWatch.Testing;
+using Npgsql;
 
 namespace ActivityWatch.Cli.Tests.LivePath;
 
@@ -29,7 +30,10 @@ public sealed class CrashTests(SampleLogs logs) : IClassFixture<SampleLogs>
         for (var kill = 0; kill < 4; kill++)
         {
             using var ingest = Start(schema, "ingest", logs.Folder);
-            var delay = random.Next(1_500, 7_000);
+            // The first run is killed once it is storing records (a fast machine finishes the whole day
+            // in a few seconds), the later ones at random during start-up, catch-up or the daemon's pages.
+            if (kill == 0) await FirstEventsStoredAsync(schema, ingest);
+            var delay = kill == 0 ? random.Next(100, 2_000) : random.Next(1_500, 7_000);
             if (ingest.WaitForExit(delay)) continue;
             ingest.Kill(entireProcessTree: true);   // SIGKILL: no shutdown, no flush
             await ingest.WaitForExitAsync();
@@ -50,6 +54,25 @@ public sealed class CrashTests(SampleLogs logs) : IClassFixture<SampleLogs>
         var snapshot = await ViewSnapshot.TakeAsync(reader);
         Assert.True(expected.SequenceEqual(snapshot), $"killed after {string.Join(", ", killedAfter)} ms: {ViewSnapshot.Difference(expected, snapshot)}");
         Assert.Equal(await clean.SqlAsync("SELECT count(*) FROM {schema}.aw_timeline"), await reader.SqlAsync("SELECT count(*) FROM {schema}.aw_timeline"));
+    }
+
+    private static async Task FirstEventsStoredAsync(string schema, Process ingest)
+    {
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        await connection.OpenAsync();
+        while (!ingest.HasExited)
+        {
+            await using var command = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM {schema}.mt_events)", connection);
+            try
+            {
+                if ((bool)(await command.ExecuteScalarAsync())!) return;
+            }
+            catch (PostgresException)
+            {
+                // The child has not created its tables yet: look again.
+            }
+            await Task.Delay(50);
+        }
     }
 
     private static Process Start(string schema, params string[] args)
