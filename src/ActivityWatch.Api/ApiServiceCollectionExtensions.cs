@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using ActivityWatch.Monitoring.Store;
 using ActivityWatch.Api.Alerts;
 using ActivityWatch.Api.Auth;
 using ActivityWatch.Api.Health;
@@ -11,6 +10,7 @@ using ActivityWatch.Api.Problems;
 using ActivityWatch.Api.Reports;
 using ActivityWatch.Api.Rules;
 using ActivityWatch.Monitoring.Permissions.Catalog;
+using ActivityWatch.Monitoring.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

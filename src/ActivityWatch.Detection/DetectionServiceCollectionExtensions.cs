@@ -4,12 +4,12 @@ using ActivityWatch.Detection.Live;
 using ActivityWatch.Detection.Model;
 using ActivityWatch.Detection.Profiles;
 using ActivityWatch.Detection.Scoring;
+using ActivityWatch.Monitoring.Alerts.Lifecycle;
+using ActivityWatch.Monitoring.Alerts.Raising;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using ActivityWatch.Monitoring.Alerts.Lifecycle;
-using ActivityWatch.Monitoring.Alerts.Raising;
 
 namespace ActivityWatch.Detection;
 

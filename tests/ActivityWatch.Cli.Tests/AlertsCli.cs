@@ -1,5 +1,5 @@
-using ActivityWatch.Monitoring.Store;
 using ActivityWatch.Cli.Tests.Foundation;
+using ActivityWatch.Monitoring.Store;
 using ActivityWatch.Testing;
 
 namespace ActivityWatch.Cli.Tests;

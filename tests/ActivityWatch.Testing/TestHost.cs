@@ -1,4 +1,3 @@
-using Npgsql;
 using System.Text;
 using ActivityWatch.Hosting;
 using ActivityWatch.Ingestion.Objects;
@@ -7,6 +6,7 @@ using ActivityWatch.Monitoring.Store;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace ActivityWatch.Testing;
 

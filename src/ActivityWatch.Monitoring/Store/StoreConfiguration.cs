@@ -6,8 +6,8 @@ using ActivityWatch.Monitoring.Records;
 using ActivityWatch.Monitoring.Timeline;
 using JasperFx;
 using JasperFx.Events;
-using Npgsql;
 using Marten;
+using Npgsql;
 using Weasel.Core;
 
 namespace ActivityWatch.Monitoring.Store;

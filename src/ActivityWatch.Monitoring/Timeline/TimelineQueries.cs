@@ -1,8 +1,8 @@
 using System.Text.Json;
 using ActivityWatch.Monitoring.Store;
+using ActivityWatch.Monitoring.Timeline.Query;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using ActivityWatch.Monitoring.Timeline.Query;
 using NpgsqlTypes;
 
 namespace ActivityWatch.Monitoring.Timeline;

@@ -1,7 +1,7 @@
 using ActivityWatch.Ingestion.Pipeline;
+using ActivityWatch.Ingestion.Tests.Aws;
 using ActivityWatch.Monitoring.Integrity;
 using ActivityWatch.Testing;
-using ActivityWatch.Ingestion.Tests.Aws;
 
 namespace ActivityWatch.Ingestion.Tests.Integrity;
 

@@ -1,5 +1,5 @@
-using ActivityWatch.Monitoring.Records;
 using ActivityWatch.Ingestion.Parsing;
+using ActivityWatch.Monitoring.Records;
 using static ActivityWatch.Ingestion.Tests.Parsing.CloudTrailSamples;
 using static ActivityWatch.Ingestion.Tests.Parsing.ParsingKit;
 

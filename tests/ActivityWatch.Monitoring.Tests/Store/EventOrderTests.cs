@@ -1,7 +1,7 @@
 using ActivityWatch.Monitoring.LivePath;
 using ActivityWatch.Monitoring.Permissions.LastUsed;
-using ActivityWatch.Monitoring.Records;
 using ActivityWatch.Monitoring.Recording;
+using ActivityWatch.Monitoring.Records;
 using ActivityWatch.Monitoring.Store;
 using ActivityWatch.Monitoring.Tests.Permissions;
 using ActivityWatch.Testing;

@@ -1,7 +1,7 @@
 using ActivityWatch.Monitoring.Audit;
-using Marten;
 using JasperFx;
 using JasperFx.Events;
+using Marten;
 
 namespace ActivityWatch.Monitoring.Alerts.Lifecycle;
 
