@@ -43,15 +43,16 @@ internal sealed class IntegrityJudgments(string schema)
             UPDATE {Lf} f SET state = 'listed'
             WHERE f.state IS NULL AND EXISTS (SELECT 1 FROM {Li} l WHERE l.log_key = f.log_key AND l.expected_sha256 = f.sha256)
             """);
-        await Step($"""
+        // A file whose hash differs from its listing, found from whichever side (file or digest) arrived last.
+        var modified = $"""
             SELECT '{IntegrityFindingKinds.LogFileModified}|' || f.log_key || '|' || f.sha256 AS id, '{IntegrityFindingKinds.LogFileModified}' AS kind,
                    d.trail, d.trail_arn, f.account_id, f.log_key AS subject,
                    format('log file %s (read from %s) has SHA-256 %s, but digest %s lists it with %s: it changed after CloudTrail delivered it',
                           f.log_key, f.source_object, f.sha256, l.digest_key, l.expected_sha256) AS detail,
                    f.file_time AS occurred_at
             FROM {Lf} f JOIN {Li} l ON l.log_key = f.log_key JOIN {Dg} d ON d.digest_key = l.digest_key AND d.sha256 = l.digest_sha256
-            WHERE f.state IS NULL
-            """, $"""
+            """;
+        await Step($"{modified} WHERE f.state IS NULL", $"""
             UPDATE {Lf} f SET state = 'modified'
             WHERE f.state IS NULL AND EXISTS (SELECT 1 FROM {Li} l WHERE l.log_key = f.log_key)
             """);
@@ -86,15 +87,7 @@ internal sealed class IntegrityJudgments(string schema)
             UPDATE {Li} l SET state = 'ok'
             WHERE l.state IS NULL AND EXISTS (SELECT 1 FROM {Lf} f WHERE f.log_key = l.log_key AND f.sha256 = l.expected_sha256)
             """);
-        await Step($"""
-            SELECT '{IntegrityFindingKinds.LogFileModified}|' || f.log_key || '|' || f.sha256 AS id, '{IntegrityFindingKinds.LogFileModified}' AS kind,
-                   d.trail, d.trail_arn, f.account_id, f.log_key AS subject,
-                   format('log file %s (read from %s) has SHA-256 %s, but digest %s lists it with %s: it changed after CloudTrail delivered it',
-                          f.log_key, f.source_object, f.sha256, l.digest_key, l.expected_sha256) AS detail,
-                   f.file_time AS occurred_at
-            FROM {Li} l JOIN {Lf} f ON f.log_key = l.log_key JOIN {Dg} d ON d.digest_key = l.digest_key AND d.sha256 = l.digest_sha256
-            WHERE l.state IS NULL
-            """, $"""
+        await Step($"{modified} WHERE l.state IS NULL", $"""
             UPDATE {Li} l SET state = 'modified'
             WHERE l.state IS NULL AND EXISTS (SELECT 1 FROM {Lf} f WHERE f.log_key = l.log_key)
             """);

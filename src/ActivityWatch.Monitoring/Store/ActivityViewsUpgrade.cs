@@ -20,7 +20,7 @@ public sealed class ActivityViewsUpgrade(IOptions<PostgresOptions> postgres) : I
         await using var session = store.LightweightSession();
         session.QueueSqlCommand($"""
             INSERT INTO {progression} (name, last_seq_id, last_updated)
-            SELECT '{MonitoringProjections.ActivityViews}:All', min(last_seq_id), now() FROM {progression}
+            SELECT '{MartenTables.ShardProgress(MonitoringProjections.ActivityViews)}', min(last_seq_id), now() FROM {progression}
              WHERE name IN ('RootUsage:All', 'MfaPosture:All', 'AccessKeyUsage:All', 'PermissionUse:All', 'Alerts:All', 'AnomalyScoring:All')
             HAVING count(*) > 0
             ON CONFLICT (name) DO NOTHING
