@@ -1,5 +1,5 @@
 using ActivityWatch.Delivery;
-using ActivityWatch.Detection;
+using ActivityWatch.Anomalies;
 using ActivityWatch.Ingestion;
 using ActivityWatch.Monitoring.Alerts;
 using ActivityWatch.Monitoring.Audit;
@@ -29,7 +29,7 @@ public static class ActivityWatchHosting
         // join the consumer queues for its few seconds of life: it gets no bus at all.
         var daemon = builder.Configuration.GetSection(ProjectionOptions.Section).Get<ProjectionOptions>()?.Daemon ?? DaemonRole.HotCold;
         if (daemon != DaemonRole.Disabled) builder.Services.AddActivityWatchDelivery(builder.Configuration);
-        builder.Services.AddActivityWatchDetection(builder.Configuration);
+        builder.Services.AddActivityWatchAnomalies(builder.Configuration);
         builder.Services.AddActivityWatchLivePath();
         return builder;
     }

@@ -1,5 +1,5 @@
-using ActivityWatch.Detection.Live;
-using ActivityWatch.Detection.Scoring;
+using ActivityWatch.Anomalies.Live;
+using ActivityWatch.Anomalies.Scoring;
 using ActivityWatch.Monitoring.Alerts.Live;
 using ActivityWatch.Monitoring.Permissions;
 using ActivityWatch.Monitoring.Permissions.Actions;

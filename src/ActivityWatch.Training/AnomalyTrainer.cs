@@ -1,5 +1,5 @@
-using ActivityWatch.Detection.Features;
-using ActivityWatch.Detection.Model;
+using ActivityWatch.Anomalies.Features;
+using ActivityWatch.Anomalies.Model;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
 

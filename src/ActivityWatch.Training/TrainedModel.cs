@@ -1,4 +1,4 @@
-using ActivityWatch.Detection.Model;
+using ActivityWatch.Anomalies.Model;
 using Microsoft.ML;
 
 namespace ActivityWatch.Training;

@@ -16,7 +16,7 @@ public sealed record TrainerSettings
     /// <summary>Safety margin over the calibrated score, since test data is never the training data.</summary>
     public double ThresholdMargin { get; init; } = 1.05;
 
-    /// <summary>PCA's residual scale per feature (null: <see cref="ActivityWatch.Detection.Features.FeatureNames.DefaultWeights"/>).</summary>
+    /// <summary>PCA's residual scale per feature (null: <see cref="ActivityWatch.Anomalies.Features.FeatureNames.DefaultWeights"/>).</summary>
     public IReadOnlyList<double>? FeatureWeights { get; init; }
 
     /// <summary>Boosted trees of the classifier, and leaves per tree.</summary>

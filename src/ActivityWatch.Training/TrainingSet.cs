@@ -1,6 +1,6 @@
-using ActivityWatch.Detection.Features;
-using ActivityWatch.Detection.Profiles;
-using ActivityWatch.Detection.Scoring;
+using ActivityWatch.Anomalies.Features;
+using ActivityWatch.Anomalies.Profiles;
+using ActivityWatch.Anomalies.Scoring;
 using ActivityWatch.Monitoring.Records;
 
 namespace ActivityWatch.Training;

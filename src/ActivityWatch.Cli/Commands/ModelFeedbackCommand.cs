@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ActivityWatch.Detection.Feedback;
+using ActivityWatch.Anomalies.Feedback;
 using ActivityWatch.Monitoring.Store;
 
 namespace ActivityWatch.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ActivityWatch.Cli.Output;
-using ActivityWatch.Detection.Features;
-using ActivityWatch.Detection.Model;
+using ActivityWatch.Anomalies.Features;
+using ActivityWatch.Anomalies.Model;
 using ActivityWatch.Monitoring.Store;
 using ActivityWatch.Training;
 using ActivityWatch.Training.Stored;

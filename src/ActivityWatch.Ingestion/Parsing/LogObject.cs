@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using ActivityWatch.Ingestion.Parsing.CloudTrail;
-using ActivityWatch.Ingestion.Parsing.Detection;
+using ActivityWatch.Ingestion.Parsing.Formats;
 using ActivityWatch.Ingestion.Parsing.Framing;
 using ActivityWatch.Ingestion.Parsing.S3Access;
 using ActivityWatch.Monitoring.Records;
@@ -18,21 +18,21 @@ public sealed class LogObject : IAsyncDisposable
     private readonly string _sourceObject;
     private readonly Stream _decoded;
     private readonly StreamWindow _window;
-    private readonly Detection.Detection _detection;
+    private readonly SniffedFormat _format;
     private readonly HashingStream? _hashing;
     private int _reading;
 
-    internal LogObject(string sourceObject, Stream decoded, StreamWindow window, Detection.Detection detection, bool gzipped, HashingStream? hashing = null)
+    internal LogObject(string sourceObject, Stream decoded, StreamWindow window, SniffedFormat format, bool gzipped, HashingStream? hashing = null)
     {
         _sourceObject = sourceObject;
         _decoded = decoded;
         _window = window;
-        _detection = detection;
+        _format = format;
         _hashing = hashing;
         Gzipped = gzipped;
     }
 
-    public LogFormat Format => _detection.Format;
+    public LogFormat Format => _format.Format;
 
     /// <summary>True when the content was gzip-compressed (told by its magic bytes).</summary>
     public bool Gzipped { get; }
@@ -51,7 +51,7 @@ public sealed class LogObject : IAsyncDisposable
 
         if (Format == LogFormat.Unknown)
         {
-            if (startPosition <= 0) yield return Rejected(0, 0, null, _detection.Reason!, _detection.Excerpt);
+            if (startPosition <= 0) yield return Rejected(0, 0, null, _format.Reason!, _format.Excerpt);
             yield break;
         }
         if (Format == LogFormat.CloudTrailDigest) yield break;
@@ -63,7 +63,7 @@ public sealed class LogObject : IAsyncDisposable
             yield break;
         }
 
-        _window.Advance(_detection.Skip);
+        _window.Advance(_format.Skip);
         var position = 0L;
         await foreach (var frame in FramesAsync(startPosition, ct).ConfigureAwait(false))
         {
@@ -74,13 +74,13 @@ public sealed class LogObject : IAsyncDisposable
                 position++;
                 continue;
             }
-            if (_detection.Layout == Layout.TextLines)
+            if (_format.Layout == Layout.TextLines)
             {
                 if (position >= startPosition) yield return ParseAccessLogLine(frame, position);
                 position++;
                 continue;
             }
-            if (_detection.Layout != Layout.JsonLines)
+            if (_format.Layout != Layout.JsonLines)
             {
                 if (position >= startPosition) yield return ParseJson(frame.Bytes.Span, frame.Parsed, frame.ByteOffset, null, position);
                 position++;
@@ -135,7 +135,7 @@ public sealed class LogObject : IAsyncDisposable
         return _window.EndProblem is { } problem ? (null, problem) : (content.ToArray(), null);
     }
 
-    private IAsyncEnumerable<RecordFrame> FramesAsync(long skip, CancellationToken ct) => _detection.Layout switch
+    private IAsyncEnumerable<RecordFrame> FramesAsync(long skip, CancellationToken ct) => _format.Layout switch
     {
         Layout.KeyedArray => KeyedArrayFramesAsync(skip, ct),
         Layout.TopLevelArray => TopLevelArrayFramesAsync(skip, ct),
@@ -145,7 +145,7 @@ public sealed class LogObject : IAsyncDisposable
 
     private async IAsyncEnumerable<RecordFrame> TopLevelArrayFramesAsync(long skip, [EnumeratorCancellation] CancellationToken ct)
     {
-        // Detection saw the '[' after optional whitespace.
+        // The sniffer saw the '[' after optional whitespace.
         while (_window.Span.IndexOf((byte)'[') is var at && at < 0 && await _window.FillAsync(ct).ConfigureAwait(false)) { }
         _window.Advance(_window.Span.IndexOf((byte)'[') + 1);
         await foreach (var frame in JsonValueFramer.ReadAsync(_window, insideArray: true, skip, ct).ConfigureAwait(false))
@@ -154,14 +154,14 @@ public sealed class LogObject : IAsyncDisposable
 
     private async IAsyncEnumerable<RecordFrame> KeyedArrayFramesAsync(long skip, [EnumeratorCancellation] CancellationToken ct)
     {
-        var key = Encoding.UTF8.GetBytes(_detection.ArrayKey!);
+        var key = Encoding.UTF8.GetBytes(_format.ArrayKey!);
         int start;
         while ((start = KeyedArrayLocator.Locate(_window.Span, key)) == KeyedArrayLocator.NeedMore
                && !_window.AtLimit && await _window.FillAsync(ct).ConfigureAwait(false)) { }
         if (start < 0)
         {
             yield return new RecordFrame(default, _window.Offset, null,
-                _window.EndProblem ?? $"the \"{_detection.ArrayKey}\" array could not be found within {_window.Length} bytes",
+                _window.EndProblem ?? $"the \"{_format.ArrayKey}\" array could not be found within {_window.Length} bytes",
                 Excerpts.Of(_window.Span));
             yield break;
         }

@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using ActivityWatch.Ingestion.Parsing.Detection;
+using ActivityWatch.Ingestion.Parsing.Formats;
 using ActivityWatch.Ingestion.Parsing.Framing;
 
 namespace ActivityWatch.Ingestion.Parsing;
@@ -41,8 +41,8 @@ public static class LogObjectReader
         var window = new StreamWindow(decoded, gzip, limits);
         try
         {
-            var detection = await FormatDetector.DetectAsync(window, ct).ConfigureAwait(false);
-            return new LogObject(sourceObject, decoded, window, detection, gzip is not null, hashing);
+            var format = await FormatSniffer.SniffAsync(window, ct).ConfigureAwait(false);
+            return new LogObject(sourceObject, decoded, window, format, gzip is not null, hashing);
         }
         catch
         {

@@ -1,6 +1,6 @@
-using ActivityWatch.Detection.Features;
-using ActivityWatch.Detection.Model;
-using ActivityWatch.Detection.Profiles;
+using ActivityWatch.Anomalies.Features;
+using ActivityWatch.Anomalies.Model;
+using ActivityWatch.Anomalies.Profiles;
 
 namespace ActivityWatch.Training.Evaluation;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using ActivityWatch.Detection.Features;
-using ActivityWatch.Detection.Model;
-using ActivityWatch.Detection.Scoring;
+using ActivityWatch.Anomalies.Features;
+using ActivityWatch.Anomalies.Model;
+using ActivityWatch.Anomalies.Scoring;
 using ActivityWatch.Simulation.Estate;
 
 namespace ActivityWatch.Training.Evaluation;

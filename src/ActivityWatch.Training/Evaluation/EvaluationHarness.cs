@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ActivityWatch.Detection.Model;
+using ActivityWatch.Anomalies.Model;
 
 namespace ActivityWatch.Training.Evaluation;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using ActivityWatch.Detection.Model;
+using ActivityWatch.Anomalies.Model;
 
 namespace ActivityWatch.Training.Evaluation;
 

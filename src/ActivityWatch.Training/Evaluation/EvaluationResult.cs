@@ -1,4 +1,4 @@
-using ActivityWatch.Detection.Model;
+using ActivityWatch.Anomalies.Model;
 
 namespace ActivityWatch.Training.Evaluation;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using ActivityWatch.Detection.Features;
-using ActivityWatch.Detection.Profiles;
-using ActivityWatch.Detection.Scoring;
+using ActivityWatch.Anomalies.Features;
+using ActivityWatch.Anomalies.Profiles;
+using ActivityWatch.Anomalies.Scoring;
 using ActivityWatch.Simulation;
 
 namespace ActivityWatch.Training.Evaluation;

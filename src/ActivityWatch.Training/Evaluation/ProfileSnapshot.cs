@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ActivityWatch.Detection.Profiles;
+using ActivityWatch.Anomalies.Profiles;
 
 namespace ActivityWatch.Training.Evaluation;
 

@@ -1,4 +1,4 @@
-using ActivityWatch.Detection.Features;
+using ActivityWatch.Anomalies.Features;
 using ActivityWatch.Simulation.Estate;
 
 namespace ActivityWatch.Training.Evaluation;

@@ -1,7 +1,7 @@
-using ActivityWatch.Detection.Features;
-using ActivityWatch.Detection.Feedback;
-using ActivityWatch.Detection.Model;
-using ActivityWatch.Detection.Scoring;
+using ActivityWatch.Anomalies.Features;
+using ActivityWatch.Anomalies.Feedback;
+using ActivityWatch.Anomalies.Model;
+using ActivityWatch.Anomalies.Scoring;
 using ActivityWatch.Monitoring.Store;
 using ActivityWatch.Monitoring.Timeline;
 using Marten;

@@ -1,3 +1,0 @@
-namespace ActivityWatch.Ingestion.Parsing.Detection;
-
-internal enum ObjectKind { Undecided, RecordsArray, EventsArray, Digest, EventBridge, CloudTrailRecord }

@@ -1,0 +1,3 @@
+namespace ActivityWatch.Ingestion.Parsing.Formats;
+
+internal enum ObjectKind { Undecided, RecordsArray, EventsArray, Digest, EventBridge, CloudTrailRecord }
