@@ -6,7 +6,6 @@ using Marten;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ActivityWatch.Delivery;
@@ -17,8 +16,9 @@ public static class DeliveryServiceCollectionExtensions
     /// The bus (in-memory, or RabbitMQ when ActivityWatch:Bus:RabbitMq:Host is set), the shipped
     /// consumers, and the subscription that publishes every raised or updated alert.
     /// </summary>
-    public static IServiceCollection AddActivityWatchDelivery(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddActivityWatchDelivery(this MartenServiceCollectionExtensions.MartenConfigurationExpression marten, IConfiguration configuration)
     {
+        var services = marten.Services;
         services.AddOptions<BusOptions>().BindConfiguration(BusOptions.Section);
         // The transport is chosen once, at registration: read it the same way the options will bind.
         var bus = configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
@@ -31,15 +31,11 @@ public static class DeliveryServiceCollectionExtensions
                 client.Timeout = sp.GetRequiredService<IOptions<BusOptions>>().Value.Retry.WebhookTimeout)
             .RemoveAllLoggers();
 
-        services.ConfigureMarten((sp, options) =>
-        {
-            options.Schema.For<WebhookDelivery>().Identity(d => d.Id);
-            var configured = sp.GetRequiredService<IOptions<BusOptions>>().Value;
-            options.Events.Subscribe(
-                new PublishAlertsSubscription(
-                    sp, sp.GetRequiredService<ILogger<PublishAlertsSubscription>>(), configured.PublishTimeout, configured.Retry.MaxInterval),
-                subscription => subscription.Options.BatchSize = 500);
-        });
+        services.ConfigureMarten(options => options.Schema.For<WebhookDelivery>().Identity(d => d.Id));
+        // Built by the container (the bus, options and logger are injected) and registered with the
+        // daemon like any subscription: HotCold across nodes, progress stored with the daemon's.
+        marten.AddSubscriptionWithServices<PublishAlertsSubscription>(
+            ServiceLifetime.Singleton, subscription => subscription.Options.BatchSize = 500);
 
         services.AddMassTransit(x =>
         {

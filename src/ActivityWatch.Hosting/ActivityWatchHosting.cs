@@ -20,7 +20,7 @@ public static class ActivityWatchHosting
 {
     public static IHostApplicationBuilder AddActivityWatch(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddActivityWatchMonitoring(builder.Configuration);
+        var marten = builder.Services.AddActivityWatchMonitoring(builder.Configuration);
         builder.Services.AddActivityWatchPermissions(builder.Configuration);
         builder.Services.AddActivityWatchAlerts();
         builder.Services.AddActivityWatchAudit();
@@ -28,7 +28,7 @@ public static class ActivityWatchHosting
         // A query-only process (daemon Disabled: most CLI commands) publishes nothing and must not
         // join the consumer queues for its few seconds of life: it gets no bus at all.
         var daemon = builder.Configuration.GetSection(ProjectionOptions.Section).Get<ProjectionOptions>()?.Daemon ?? DaemonRole.HotCold;
-        if (daemon != DaemonRole.Disabled) builder.Services.AddActivityWatchDelivery(builder.Configuration);
+        if (daemon != DaemonRole.Disabled) marten.AddActivityWatchDelivery(builder.Configuration);
         builder.Services.AddActivityWatchAnomalies(builder.Configuration);
         builder.Services.AddActivityWatchLivePath();
         return builder;

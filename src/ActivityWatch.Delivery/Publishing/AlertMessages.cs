@@ -5,10 +5,11 @@ using JasperFx.Events;
 namespace ActivityWatch.Delivery.Publishing;
 
 /// <summary>
-/// Folds one alert stream into the bus message for each of its raised/updated versions. The
-/// message is cumulative (count and every evidence eventID so far), so a consumer that only
-/// sees the latest version still has the whole alert. Suppressed alerts are folded (a later
-/// reopen needs their history) but not delivered.
+/// The bus message for each raised/updated version of one alert stream, taken from the
+/// <see cref="Alert"/> the stream folds to at that version (<see cref="AlertStreams.Evolve"/>,
+/// the fold the stored alert is written with). The message is cumulative (count and every
+/// evidence eventID so far), so a consumer that only sees the latest version still has the
+/// whole alert. Suppressed alerts are folded (a later reopen needs their history) but not delivered.
 /// </summary>
 public static class AlertMessages
 {
@@ -19,71 +20,41 @@ public static class AlertMessages
     /// <param name="wanted">The versions to build a message for.</param>
     public static IEnumerable<AlertPublished> Build(IEnumerable<IEvent> stream, IReadOnlySet<long> wanted)
     {
-        AlertPublished? current = null;
-        var suppressed = false;
-        var eventIds = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        Alert? alert = null;
         foreach (var @event in stream)
         {
+            alert = AlertStreams.Evolve(alert, @event.Data);
+            if (alert is null || alert.Status == AlertStatus.Suppressed || !wanted.Contains(@event.Version)) continue;
             switch (@event.Data)
             {
                 case AlertRaised raised:
-                    eventIds.Clear();
-                    seen.Clear();
-                    Add(raised.EventIds);
-                    suppressed = raised.SuppressedBy is not null;
-                    current = new AlertPublished
-                    {
-                        AlertId = raised.AlertId,
-                        Version = @event.Version,
-                        Change = Raised,
-                        RuleId = raised.RuleId,
-                        Title = raised.Title,
-                        Severity = raised.Severity,
-                        Cis = raised.Cis,
-                        Mitre = raised.Mitre,
-                        Principal = raised.Principal,
-                        AccountId = raised.AccountId,
-                        FirstSeen = raised.FirstSeen,
-                        LastSeen = raised.LastSeen,
-                        Count = Math.Max(1, raised.EventIds.Count),
-                        EventIds = eventIds.ToArray(),
-                        Explanation = raised.Explanation,
-                        TriggerAppendedAt = raised.RecordAppendedAt,
-                    };
+                    yield return From(alert, @event.Version, Raised, raised.RecordAppendedAt);
                     break;
-                case AlertUpdated updated when current is not null:
-                    Add(updated.NewEventIds);
-                    suppressed = suppressed || updated.Suppressed;
-                    current = current with
-                    {
-                        Version = @event.Version,
-                        Change = Updated,
-                        // Replay can find older evidence (FirstSeen moves back); late records must not move LastSeen back.
-                        FirstSeen = updated.FirstSeen is { } first && first < current.FirstSeen ? first : current.FirstSeen,
-                        LastSeen = updated.LastSeen > current.LastSeen ? updated.LastSeen : current.LastSeen,
-                        // AlertUpdated carries the running count; never let a stale one move it back.
-                        Count = Math.Max(updated.Count, current.Count),
-                        EventIds = eventIds.ToArray(),
-                        Explanation = updated.Explanation ?? current.Explanation,
-                        TriggerAppendedAt = updated.RecordAppendedAt,
-                    };
+                case AlertUpdated updated:
+                    yield return From(alert, @event.Version, Updated, updated.RecordAppendedAt);
                     break;
-                case AlertSuppressed:
-                    suppressed = true;
-                    continue;
-                case AlertReopened:
-                    suppressed = false;
-                    continue;
-                default:
-                    continue;
             }
-            if (!suppressed && wanted.Contains(@event.Version)) yield return current;
-        }
-
-        void Add(IEnumerable<string> ids)
-        {
-            foreach (var id in ids) if (seen.Add(id)) eventIds.Add(id);
         }
     }
+
+    private static AlertPublished From(Alert alert, long version, string change, DateTimeOffset? triggerAppendedAt) => new()
+    {
+        AlertId = alert.AlertId,
+        Version = version,
+        Change = change,
+        RuleId = alert.RuleId,
+        Title = alert.Title,
+        Severity = alert.Severity,
+        Cis = [.. alert.Cis],
+        Mitre = [.. alert.Mitre],
+        Principal = alert.Principal,
+        AccountId = alert.AccountId,
+        FirstSeen = alert.FirstSeen,
+        LastSeen = alert.LastSeen,
+        Count = alert.Count,
+        // A copy: the alert goes on evolving after this version's message is built.
+        EventIds = [.. alert.EventIds],
+        Explanation = alert.Explanation,
+        TriggerAppendedAt = triggerAppendedAt,
+    };
 }

@@ -1,4 +1,5 @@
 using ActivityWatch.Contracts.Alerts;
+using ActivityWatch.Delivery.Bus;
 using ActivityWatch.Monitoring.Alerts;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
@@ -7,13 +8,15 @@ using Marten;
 using Marten.Subscriptions;
 using MassTransit;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ActivityWatch.Delivery.Publishing;
 
 /// <summary>
 /// Publishes an <see cref="AlertPublished"/> for every AlertRaised and AlertUpdated. It runs under
 /// the async daemon, so across nodes one process at a time holds it (HotCold), and its progress
-/// is stored with the daemon's.
+/// is stored with the daemon's. One instance per process, built by the container
+/// (<c>AddSubscriptionWithServices</c>, singleton): it keeps whether the bus's endpoints were seen ready.
 /// </summary>
 /// <remarks>
 /// Why a retry loop here instead of letting the exception reach the daemon: with the daemon's
@@ -30,18 +33,18 @@ public sealed class PublishAlertsSubscription : SubscriptionBase
 {
     public const string SubscriptionName = "AlertDelivery";
 
-    private readonly IServiceProvider _services;
+    private readonly IBusControl _bus;
     private readonly ILogger<PublishAlertsSubscription> _logger;
     private readonly TimeSpan _publishTimeout;
     private readonly TimeSpan _maxBackoff;
     private bool _endpointsReady;
 
-    public PublishAlertsSubscription(IServiceProvider services, ILogger<PublishAlertsSubscription> logger, TimeSpan publishTimeout, TimeSpan maxBackoff)
+    public PublishAlertsSubscription(IBusControl bus, IOptions<BusOptions> options, ILogger<PublishAlertsSubscription> logger)
     {
-        _services = services;
+        _bus = bus;
         _logger = logger;
-        _publishTimeout = publishTimeout;
-        _maxBackoff = maxBackoff;
+        _publishTimeout = options.Value.PublishTimeout;
+        _maxBackoff = options.Value.Retry.MaxInterval;
         Name = SubscriptionName;
         IncludeType<AlertRaised>();
         IncludeType<AlertUpdated>();
@@ -54,18 +57,16 @@ public sealed class PublishAlertsSubscription : SubscriptionBase
         var messages = await BuildAsync(page.Events, operations, cancellationToken);
         if (messages.Count == 0) return NullChangeListener.Instance;
 
-        // The bus is resolved late: the store (and this subscription) is built before the bus exists.
-        var bus = (IBusControl)_services.GetService(typeof(IBusControl))!;
         var backoff = TimeSpan.FromMilliseconds(250);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                if (!_endpointsReady) _endpointsReady = await WaitUntilReadyAsync(bus, _publishTimeout, cancellationToken);
+                if (!_endpointsReady) _endpointsReady = await WaitUntilReadyAsync(_bus, _publishTimeout, cancellationToken);
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(_publishTimeout);
                 // With publisher confirms (MassTransit's RabbitMQ default) each task completes once the broker holds the message.
-                await Task.WhenAll(messages.Select(m => bus.Publish(m, timeout.Token)));
+                await Task.WhenAll(messages.Select(m => _bus.Publish(m, timeout.Token)));
                 if (attempt > 1) _logger.LogInformation("Published {Count} alert messages after {Attempts} attempts", messages.Count, attempt);
                 return NullChangeListener.Instance;
             }
@@ -97,7 +98,7 @@ public sealed class PublishAlertsSubscription : SubscriptionBase
         return true;
     }
 
-    /// <summary>One message per alert event in the page, each folded from its alert stream up to that version.</summary>
+    /// <summary>One message per alert event in the page, each from its alert folded up to that version.</summary>
     private static async Task<List<AlertPublished>> BuildAsync(IReadOnlyList<IEvent> events, IDocumentOperations operations, CancellationToken cancellationToken)
     {
         var messages = new List<AlertPublished>(events.Count);

@@ -4,7 +4,8 @@ namespace ActivityWatch.Monitoring.Alerts;
 /// The read model of one alert stream (document id = stream key = AlertId). Written only through
 /// <see cref="AlertStreams.Append"/>, which appends the events and stores this evolved view in the
 /// same transaction: the raiser needs the evolved state in the middle of a daemon batch, where an
-/// inline projection would only run at commit.
+/// inline projection would only run at commit. Its fold is <see cref="Create"/> and one <c>Apply</c>
+/// per event (<see cref="AlertStreams.Evolve"/> picks which); delivery's bus messages are built from it.
 /// </summary>
 public sealed class Alert
 {
@@ -46,7 +47,8 @@ public sealed class Alert
         FirstSeen = e.FirstSeen,
         LastSeen = e.LastSeen,
         Count = e.EventIds.Count,
-        Status = AlertStatus.Open,
+        // A suppression rule matched: suppressed from the start (the AlertSuppressed appended with it says by whom).
+        Status = e.SuppressedBy is null ? AlertStatus.Open : AlertStatus.Suppressed,
         EventIds = [.. e.EventIds],
         Explanation = e.Explanation,
         RaisedAt = e.RaisedAt,
@@ -56,48 +58,51 @@ public sealed class Alert
         History = [new AlertHistoryEntry("raised", "activitywatch", e.Explanation, e.RaisedAt)],
     };
 
-    public void Apply(object @event)
+    // One Apply per event, in Marten's conventional shape (so AggregateStreamAsync<Alert> folds a
+    // stream the same way). The stream version is kept by whoever folds: AlertStreams.Evolve, or Marten.
+
+    public void Apply(AlertUpdated e)
     {
-        Version++;
-        switch (@event)
-        {
-            case AlertUpdated e:
-                LastSeen = e.LastSeen > LastSeen ? e.LastSeen : LastSeen;
-                if (e.FirstSeen is { } first && first < FirstSeen) FirstSeen = first;
-                // The raiser only sends ids not yet known; Union keeps a re-applied stream honest anyway.
-                if (e.NewEventIds.Count > 0) EventIds = [.. EventIds.Union(e.NewEventIds, StringComparer.Ordinal)];
-                Count = e.Count;
-                if (e.Explanation is not null) Explanation = e.Explanation;
-                UpdatedAt = e.UpdatedAt;
-                break;
-            case AlertAcknowledged e:
-                Status = AlertStatus.Acknowledged;
-                Track("acknowledged", e.By, e.Note, e.At);
-                break;
-            case AlertResolved e:
-                Status = AlertStatus.Resolved;
-                Track("resolved", e.By, e.Note, e.At);
-                break;
-            case AlertSuppressed e:
-                Status = AlertStatus.Suppressed;
-                Track("suppressed", e.By, e.Note, e.At);
-                break;
-            case AlertReopened e:
-                Status = AlertStatus.Open;
-                Track("reopened", e.By, e.Note, e.At);
-                break;
-            case AlertAssigned e:
-                Assignee = e.Assignee;
-                Track("assigned", e.By, e.Assignee, e.At);
-                break;
-            case AlertNoteAdded e:
-                Track("note", e.By, e.Note, e.At);
-                break;
-            default:
-                Version--;
-                break;
-        }
+        LastSeen = e.LastSeen > LastSeen ? e.LastSeen : LastSeen;
+        if (e.FirstSeen is { } first && first < FirstSeen) FirstSeen = first;
+        // The raiser only sends ids not yet known; Union keeps a re-applied stream honest anyway.
+        if (e.NewEventIds.Count > 0) EventIds = [.. EventIds.Union(e.NewEventIds, StringComparer.Ordinal)];
+        Count = e.Count;
+        if (e.Explanation is not null) Explanation = e.Explanation;
+        UpdatedAt = e.UpdatedAt;
     }
+
+    public void Apply(AlertAcknowledged e)
+    {
+        Status = AlertStatus.Acknowledged;
+        Track("acknowledged", e.By, e.Note, e.At);
+    }
+
+    public void Apply(AlertResolved e)
+    {
+        Status = AlertStatus.Resolved;
+        Track("resolved", e.By, e.Note, e.At);
+    }
+
+    public void Apply(AlertSuppressed e)
+    {
+        Status = AlertStatus.Suppressed;
+        Track("suppressed", e.By, e.Note, e.At);
+    }
+
+    public void Apply(AlertReopened e)
+    {
+        Status = AlertStatus.Open;
+        Track("reopened", e.By, e.Note, e.At);
+    }
+
+    public void Apply(AlertAssigned e)
+    {
+        Assignee = e.Assignee;
+        Track("assigned", e.By, e.Assignee, e.At);
+    }
+
+    public void Apply(AlertNoteAdded e) => Track("note", e.By, e.Note, e.At);
 
     private void Track(string action, string by, string? note, DateTimeOffset at)
     {

@@ -12,7 +12,8 @@ namespace ActivityWatch.Monitoring.Store;
 public static class MonitoringServiceCollectionExtensions
 {
     /// <summary>Marten, the async daemon in the configured role, and the monitoring services.</summary>
-    public static IServiceCollection AddActivityWatchMonitoring(this IServiceCollection services, IConfiguration configuration)
+    /// <returns>Marten's registration, for modules that add subscriptions built by the container (Delivery).</returns>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddActivityWatchMonitoring(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PostgresOptions>().BindConfiguration(PostgresOptions.Section);
         services.AddOptions<ProjectionOptions>().BindConfiguration(ProjectionOptions.Section);
@@ -52,7 +53,7 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton<LivePath.ViewVerifier>();
         services.AddSingleton<LivePath.LivePathQueries>();
         services.AddSingleton<LivePath.ViewSnapshots>();
-        return services;
+        return marten;
     }
 
     private static string ConnectionString(PostgresOptions postgres) =>
