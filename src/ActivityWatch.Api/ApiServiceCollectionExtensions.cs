@@ -2,14 +2,12 @@ using System.Text.Json.Serialization;
 using ActivityWatch.Api.Alerts;
 using ActivityWatch.Api.Auth;
 using ActivityWatch.Api.Health;
-using ActivityWatch.Api.Ingestion;
 using ActivityWatch.Api.Limits;
 using ActivityWatch.Api.Live;
 using ActivityWatch.Api.Principals;
 using ActivityWatch.Api.Problems;
 using ActivityWatch.Api.Reports;
 using ActivityWatch.Api.Rules;
-using ActivityWatch.Monitoring.Permissions.Catalog;
 using ActivityWatch.Monitoring.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -45,11 +43,7 @@ public static class ApiServiceCollectionExtensions
             return Task.CompletedTask;
         }));
 
-        // The permissions module's catalogue (configured, or its built-in table).
-        services.AddSingleton(sp => new AccessLevelNames(sp.GetRequiredService<CatalogProvider>().Catalog));
-        services.AddSingleton<PrincipalQueries>();
         services.AddSingleton<PrincipalSections>();
-        services.AddSingleton<IngestionQueries>();
         services.AddSingleton<AlertFeed>();
         services.AddSingleton<AlertBroadcast>();
         services.AddSingleton<LiveStreamSlots>();

@@ -1,11 +1,12 @@
 using ActivityWatch.Api.Auth;
 using ActivityWatch.Ingestion.Aws.Status;
+using ActivityWatch.Monitoring.Checkpoints;
 using ActivityWatch.Monitoring.LivePath;
 using ActivityWatch.Monitoring.Quarantine;
 using Marten;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 

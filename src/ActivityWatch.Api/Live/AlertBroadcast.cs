@@ -1,3 +1,4 @@
+using ActivityWatch.Monitoring.Alerts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -56,7 +57,7 @@ public sealed class AlertBroadcast(AlertFeed feed, IOptions<ApiOptions> options,
                 }
                 listeners = [.. _listeners];
             }
-            IReadOnlyList<AlertChange> changes = [];
+            IReadOnlyList<StoredAlertEvent> changes = [];
             try
             {
                 changes = await feed.ReadAfterAsync(position, PageSize, _disposed.Token);

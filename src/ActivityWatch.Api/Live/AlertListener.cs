@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using ActivityWatch.Monitoring.Alerts;
 
 namespace ActivityWatch.Api.Live;
 
@@ -11,11 +12,11 @@ public sealed class AlertListener(Action<AlertListener> leave) : IDisposable
 {
     public const int Backlog = 1_000;
 
-    private readonly Channel<AlertChange> _changes = Channel.CreateBounded<AlertChange>(new BoundedChannelOptions(Backlog) { SingleWriter = true });
+    private readonly Channel<StoredAlertEvent> _changes = Channel.CreateBounded<StoredAlertEvent>(new BoundedChannelOptions(Backlog) { SingleWriter = true });
 
-    public ChannelReader<AlertChange> Changes => _changes.Reader;
+    public ChannelReader<StoredAlertEvent> Changes => _changes.Reader;
 
-    internal void Offer(AlertChange change)
+    internal void Offer(StoredAlertEvent change)
     {
         if (!_changes.Writer.TryWrite(change)) _changes.Writer.TryComplete();
     }

@@ -2,6 +2,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using ActivityWatch.Api.Auth;
 using ActivityWatch.Api.Problems;
+using ActivityWatch.Monitoring.Alerts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -48,13 +49,13 @@ public static class LiveEndpoints
     {
         private enum Wake { Changes, Timer, Closed }
 
-        public async IAsyncEnumerable<SseItem<AlertChange?>> ReadAsync(long start, [EnumeratorCancellation] CancellationToken cancellationToken)
+        public async IAsyncEnumerable<SseItem<StoredAlertEvent?>> ReadAsync(long start, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             // Join the shared poll first, then catch up from the store: nothing committed in between is missed.
             using var listener = broadcast.Listen(start);
             var position = start;
             // A first event tells the client the stream is open before any alert arrives.
-            yield return new SseItem<AlertChange?>(null, "ready") { EventId = position.ToString() };
+            yield return new SseItem<StoredAlertEvent?>(null, "ready") { EventId = position.ToString() };
 
             while (true)
             {
@@ -87,7 +88,7 @@ public static class LiveEndpoints
                 {
                     if (!await StillValidAsync(cancellationToken))
                     {
-                        yield return new SseItem<AlertChange?>(null, "unauthorized") { EventId = position.ToString() };
+                        yield return new SseItem<StoredAlertEvent?>(null, "unauthorized") { EventId = position.ToString() };
                         yield break;
                     }
                     nextCheck = time.GetUtcNow() + recheckEvery;
@@ -95,14 +96,14 @@ public static class LiveEndpoints
                 if (time.GetUtcNow() >= nextHeartbeat)
                 {
                     nextHeartbeat = time.GetUtcNow() + HeartbeatEvery;
-                    yield return new SseItem<AlertChange?>(null, "heartbeat") { EventId = position.ToString() };
+                    yield return new SseItem<StoredAlertEvent?>(null, "heartbeat") { EventId = position.ToString() };
                 }
             }
         }
 
-        private static SseItem<AlertChange?> Alert(AlertChange change) => new(change, "alert") { EventId = change.Sequence.ToString() };
+        private static SseItem<StoredAlertEvent?> Alert(StoredAlertEvent change) => new(change, "alert") { EventId = change.Sequence.ToString() };
 
-        private async Task<IReadOnlyList<AlertChange>?> CatchUpAsync(long position, CancellationToken cancellationToken)
+        private async Task<IReadOnlyList<StoredAlertEvent>?> CatchUpAsync(long position, CancellationToken cancellationToken)
         {
             try
             {

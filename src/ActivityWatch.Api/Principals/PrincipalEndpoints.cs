@@ -2,11 +2,12 @@ using ActivityWatch.Api.Auth;
 using ActivityWatch.Api.Problems;
 using ActivityWatch.Api.Timeline;
 using ActivityWatch.Monitoring.Permissions.Roles;
-using ActivityWatch.Monitoring.Timeline;
+using ActivityWatch.Monitoring.Timeline.Principals;
 using ActivityWatch.Monitoring.Timeline.Query;
+using ActivityWatch.Monitoring.Timeline;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 

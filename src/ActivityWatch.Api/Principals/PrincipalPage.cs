@@ -1,3 +1,5 @@
+using ActivityWatch.Monitoring.Timeline.Principals;
+
 namespace ActivityWatch.Api.Principals;
 
 /// <summary>The profile from the timeline, plus the sections other modules contribute (by name; absent when the module is not there).</summary>

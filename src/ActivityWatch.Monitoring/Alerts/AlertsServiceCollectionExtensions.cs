@@ -21,6 +21,7 @@ public static class AlertsServiceCollectionExtensions
         services.AddSingleton<AlertDetection>();
         services.AddSingleton<AlertLifecycle>();
         services.AddSingleton<AlertQueries>();
+        services.AddSingleton<AlertEventLog>();
         services.AddSingleton<SuppressionRules>();
         services.AddSingleton<RuleReplayer>();
         services.AddSingleton<RuleLibrary>();

@@ -1,5 +1,8 @@
+using ActivityWatch.Monitoring.Checkpoints;
+using ActivityWatch.Monitoring.Permissions.Catalog;
 using ActivityWatch.Monitoring.Recording;
 using ActivityWatch.Monitoring.Timeline;
+using ActivityWatch.Monitoring.Timeline.Principals;
 using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.Configuration;
@@ -49,6 +52,10 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton<ActivityRecorder>();
         services.AddSingleton<PlannerStatistics>();
         services.AddSingleton<TimelineQueries>();
+        // Principals as the timeline sees them; access levels come from the permissions module's catalogue.
+        services.AddSingleton(sp => new AccessLevelNames(sp.GetRequiredService<CatalogProvider>().Catalog));
+        services.AddSingleton<PrincipalQueries>();
+        services.AddSingleton<IngestionQueries>();
         services.AddSingleton<CatchUp>();
         services.AddSingleton<LivePath.ViewVerifier>();
         services.AddSingleton<LivePath.LivePathQueries>();

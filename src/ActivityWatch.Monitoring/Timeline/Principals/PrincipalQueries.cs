@@ -1,13 +1,12 @@
 using ActivityWatch.Monitoring.Permissions.Roles;
 using ActivityWatch.Monitoring.Records;
 using ActivityWatch.Monitoring.Store;
-using ActivityWatch.Monitoring.Timeline;
 using ActivityWatch.Monitoring.Timeline.Query;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace ActivityWatch.Api.Principals;
+namespace ActivityWatch.Monitoring.Timeline.Principals;
 
 /// <summary>Principals as the timeline index sees them. Parameterised SQL over aw_timeline only.</summary>
 public sealed class PrincipalQueries(NpgsqlDataSource dataSource, IOptions<PostgresOptions> postgres, AccessLevelNames levels)

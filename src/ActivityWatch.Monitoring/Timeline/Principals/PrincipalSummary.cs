@@ -1,4 +1,4 @@
-namespace ActivityWatch.Api.Principals;
+namespace ActivityWatch.Monitoring.Timeline.Principals;
 
 /// <summary>One principal in the list: what it is and how busy it was in the range.</summary>
 public sealed record PrincipalSummary(

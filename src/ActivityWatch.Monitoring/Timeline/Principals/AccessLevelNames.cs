@@ -2,7 +2,7 @@ using ActivityWatch.Monitoring.Permissions.Actions;
 using ActivityWatch.Monitoring.Permissions.Catalog;
 using ActivityWatch.Monitoring.Records;
 
-namespace ActivityWatch.Api.Principals;
+namespace ActivityWatch.Monitoring.Timeline.Principals;
 
 /// <summary>Names an event's access level through the permissions module's event-to-action mapping and action catalogue.</summary>
 public sealed class AccessLevelNames(ActionCatalog catalog)

@@ -1,11 +1,10 @@
-using ActivityWatch.Monitoring.Checkpoints;
 using ActivityWatch.Monitoring.Store;
 using ActivityWatch.Monitoring.Timeline;
 using Marten;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace ActivityWatch.Api.Ingestion;
+namespace ActivityWatch.Monitoring.Checkpoints;
 
 /// <summary>Checkpoint totals and the timeline's newest record, for the ingestion page.</summary>
 public sealed class IngestionQueries(IDocumentStore store, NpgsqlDataSource dataSource, IOptions<PostgresOptions> postgres, TimeProvider time)

@@ -1,4 +1,4 @@
-namespace ActivityWatch.Api.Principals;
+namespace ActivityWatch.Monitoring.Timeline.Principals;
 
 /// <summary>
 /// A principal at a glance, from the timeline: identity, credentials, MFA posture, what it did
