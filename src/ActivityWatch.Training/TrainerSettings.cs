@@ -24,8 +24,16 @@ public sealed record TrainerSettings
 
     public int Leaves { get; init; } = 8;
 
-    /// <summary>Benign rows with nothing unusual kept for the classifier (a uniform sample); unusual ones are all kept.</summary>
-    public int MaxClassifierRows { get; init; } = 150_000;
+    /// <summary>The classifier learns from each attack's best records and each benign principal-day's best
+    /// (multiple-instance learning), chosen again with the model this many times.</summary>
+    public int InstanceRounds { get; init; } = 3;
+
+    public int AttackInstances { get; init; } = 3;
+
+    /// <summary>The attack-class model's L2 penalty: small, so a signal benign work never shows can carry a class alone.</summary>
+    public float ClassL2 { get; init; } = 0.1f;
+
+    public int BenignDayInstances { get; init; } = 3;
 
     /// <summary>At most this many rows go to the PCA (a uniform sample): the principal directions settle long before.</summary>
     public int MaxPcaRows { get; init; } = 2_000_000;

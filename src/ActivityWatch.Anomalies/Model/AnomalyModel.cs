@@ -23,6 +23,10 @@ public sealed class AnomalyModel
     public const string Pca = "RandomizedPca";
     public const string FastTree = "FastTreeBinary";
     public const string Logistic = "LbfgsLogisticRegression";
+    public const string AttackClasses = "LbfgsMaximumEntropy";
+
+    /// <summary>The attack-class model's name for activity that is no attack.</summary>
+    public const string Benign = "benign";
 
     private readonly float[][] _eigenVectors;
     private readonly float[] _mean;
@@ -43,6 +47,41 @@ public sealed class AnomalyModel
     private readonly float[]? _scale;
 
     public AnomalyModel(ModelCard card, TreeEnsemble trees) : this(card, [], new float[FeatureNames.Count]) => _trees = trees;
+
+    /// <summary>
+    /// The attack-class model: per attack class, the weights and bias of its margin over benign (multinomial
+    /// logistic regression's class score minus the benign class's), and that margin's own threshold. The
+    /// score is the highest margin above its threshold, so the model alerts at 0 and says which class it saw.
+    /// </summary>
+    private AnomalyModel(ModelCard card, string[] classes, float[][] classWeights, float[] classBias, float[] classThresholds) : this(card, [], new float[FeatureNames.Count])
+    {
+        _classNames = classes;
+        _classWeights = classWeights;
+        _classBias = classBias;
+        _classThresholds = classThresholds;
+    }
+
+    private readonly string[] _classNames = [];
+    private readonly float[][]? _classWeights;
+    private readonly float[] _classBias = [];
+    private readonly float[] _classThresholds = [];
+
+    /// <summary>The attack-class model's attack classes (null for the others).</summary>
+    public IReadOnlyList<string>? Classes => _classWeights is null ? null : _classNames;
+
+    /// <summary>Each attack class's margin over benign, before its threshold (for calibration).</summary>
+    public float[] ClassMargins(ReadOnlySpan<float> features)
+    {
+        var margins = new float[_classNames.Length];
+        for (var c = 0; c < margins.Length; c++)
+        {
+            var w = _classWeights![c];
+            var sum = _classBias[c];
+            for (var i = 0; i < w.Length && i < features.Length; i++) sum += w[i] * features[i];
+            margins[c] = sum;
+        }
+        return margins;
+    }
 
     public AnomalyModel(ModelCard card, float[] weights, float bias) : this(card, [], new float[FeatureNames.Count])
     {
@@ -73,6 +112,7 @@ public sealed class AnomalyModel
     public static AnomalyModel FromTransformer(ITransformer transformer, ModelCard card)
     {
         if (FindTrees(transformer) is { } trees) return new AnomalyModel(card with { Algorithm = FastTree }, TreeEnsemble.From(trees));
+        if (FindMulticlass(transformer) is { } multiclass) return FromMulticlass(multiclass, card);
         if (FindLinear(transformer) is { } linear)
         {
             var weights = new float[FeatureNames.Count];
@@ -95,6 +135,7 @@ public sealed class AnomalyModel
     {
         if (_trees is not null) return (float)_trees.Raw(features);
         if (_weights is not null) return Linear(features, []);
+        if (_classWeights is not null) return ClassMargin(features, out _);
         Span<float> residual = stackalloc float[_mean.Length];
         return Residual(features, residual);
     }
@@ -104,6 +145,12 @@ public sealed class AnomalyModel
     {
         if (_trees is not null) return TreeScore(features, residual);
         if (_weights is not null) return Linear(features, residual);
+        if (_classWeights is not null)
+        {
+            var margin = ClassMargin(features, out var best);
+            ClassParts(best, features, residual);
+            return margin;
+        }
         var n = _mean.Length;
         for (var i = 0; i < n; i++) residual[i] = features[i] - _mean[i];
         Span<float> projection = stackalloc float[_eigenVectors.Length];
@@ -150,12 +197,47 @@ public sealed class AnomalyModel
         return sum;
     }
 
+    /// <summary>The highest class margin over its threshold, and which class that is.</summary>
+    private float ClassMargin(ReadOnlySpan<float> features, out int best)
+    {
+        best = 0;
+        var top = float.NegativeInfinity;
+        for (var c = 0; c < _classWeights!.Length; c++)
+        {
+            var w = _classWeights[c];
+            var sum = _classBias[c] - _classThresholds[c];
+            for (var i = 0; i < w.Length && i < features.Length; i++) sum += w[i] * features[i];
+            if (sum > top) { top = sum; best = c; }
+        }
+        return top;
+    }
+
+    private void ClassParts(int c, ReadOnlySpan<float> features, Span<float> parts)
+    {
+        var w = _classWeights![c];
+        for (var i = 0; i < parts.Length && i < w.Length && i < features.Length; i++) parts[i] = w[i] * features[i];
+    }
+
+    /// <summary>The attack class whose margin is highest for these features (null for the other models).</summary>
+    public string? ClassOf(ReadOnlySpan<float> features)
+    {
+        if (_classWeights is null) return null;
+        ClassMargin(features, out var best);
+        return _classNames[best];
+    }
+
     /// <summary>How much each feature carries the score: the fall in score when it alone is set to zero.</summary>
     public void Contributions(ReadOnlySpan<float> features, Span<float> parts)
     {
         if (_weights is not null)
         {
             Linear(features, parts);
+            return;
+        }
+        if (_classWeights is not null)
+        {
+            ClassMargin(features, out var best);
+            ClassParts(best, features, parts);
             return;
         }
         if (_trees is null)
@@ -187,6 +269,54 @@ public sealed class AnomalyModel
             _ => null,
         },
         IEnumerable<ITransformer> chain => chain.Select(FindTrees).LastOrDefault(p => p is not null),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The card lists the classes in ML.NET's key order, benign among them, and the thresholds in the same
+    /// order (benign's unused); the model keeps each attack class's margin over benign.
+    /// </summary>
+    private static AnomalyModel FromMulticlass(MaximumEntropyModelParameters multiclass, ModelCard card)
+    {
+        VBuffer<float>[] weights = [];
+        multiclass.GetWeights(ref weights, out var count);
+        var biases = multiclass.GetBiases().ToArray();
+        var all = card.Classes ?? throw new InvalidDataException("The attack-class model's card does not list its classes.");
+        if (all.Count != count) throw new InvalidDataException($"The attack-class model has {count} classes, its card {all.Count}.");
+        var benign = IndexOf(all, Benign);
+        if (benign < 0) throw new InvalidDataException("The attack-class model has no benign class.");
+        var dense = new float[count][];
+        for (var c = 0; c < count; c++)
+        {
+            dense[c] = new float[FeatureNames.Count];
+            var values = weights[c].DenseValues().ToArray();
+            Array.Copy(values, dense[c], Math.Min(values.Length, FeatureNames.Count));
+        }
+        var classes = new List<string>();
+        var classWeights = new List<float[]>();
+        var classBias = new List<float>();
+        var thresholds = new List<float>();
+        for (var c = 0; c < count; c++)
+        {
+            if (c == benign) continue;
+            classes.Add(all[c]);
+            classWeights.Add(dense[c].Select((w, i) => w - dense[benign][i]).ToArray());
+            classBias.Add(biases[c] - biases[benign]);
+            thresholds.Add(card.ClassThresholds is { } t && t.Count == count ? (float)t[c] : 0);
+        }
+        return new AnomalyModel(card with { Algorithm = AttackClasses }, classes.ToArray(), classWeights.ToArray(), classBias.ToArray(), thresholds.ToArray());
+    }
+
+    private static int IndexOf(IReadOnlyList<string> list, string value)
+    {
+        for (var i = 0; i < list.Count; i++) if (list[i] == value) return i;
+        return -1;
+    }
+
+    private static MaximumEntropyModelParameters? FindMulticlass(ITransformer transformer) => transformer switch
+    {
+        IPredictionTransformer<object> { Model: MaximumEntropyModelParameters model } => model,
+        IEnumerable<ITransformer> chain => chain.Select(FindMulticlass).LastOrDefault(p => p is not null),
         _ => null,
     };
 

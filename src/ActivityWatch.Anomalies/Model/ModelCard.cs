@@ -27,6 +27,12 @@ public sealed record ModelCard
     public long ScoredRows { get; init; }
     public long ExcludedByFeedback { get; init; }
     public double Threshold { get; init; }
+
+    /// <summary>For the attack-class model: the classes it tells from benign activity, in the order of its weights.</summary>
+    public IReadOnlyList<string>? Classes { get; init; }
+
+    /// <summary>For the attack-class model: each class's own threshold on its margin over benign, as <see cref="Classes"/>.</summary>
+    public IReadOnlyList<double>? ClassThresholds { get; init; }
     public string ThresholdRule { get; init; } = "";
     public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
 }

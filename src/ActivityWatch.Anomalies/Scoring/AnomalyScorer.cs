@@ -25,6 +25,7 @@ public sealed class AnomalyScorer(ActivityFeaturizer featurizer)
         float score = 0;
         IReadOnlyList<string> top = [];
         var signature = "";
+        string? attackClass = null;
         var principal = facts.Principal;
         var featurized = Featurizer.Featurize(facts, vector =>
         {
@@ -32,6 +33,7 @@ public sealed class AnomalyScorer(ActivityFeaturizer featurizer)
             if (score < threshold) return false;
             if (model.Trees is not null || model.Weights is not null) model.Contributions(vector, residual);
             top = TopFeatures(residual, score);
+            attackClass = model.ClassOf(vector);
             signature = AnomalySignature.Of(top);
             // A pattern the analyst accepted is learned like any normal record.
             return suppressed?.Invoke(principal, signature) != true;
@@ -40,7 +42,10 @@ public sealed class AnomalyScorer(ActivityFeaturizer featurizer)
         if (suppressed?.Invoke(facts.Principal, signature) == true)
             return new ScoredActivity(facts, score, threshold, false, top, "", signature);
         var profile = Featurizer.Profiles.GetOrCreate(facts.Principal);
-        return new ScoredActivity(facts, score, threshold, true, top, AnomalyExplanation.Describe(facts, profile, top), signature);
+        var words = AnomalyExplanation.Describe(facts, profile, top);
+        // The attack-class model says which quiet attack the record resembles: the analyst's first question.
+        if (attackClass is not null) words = $"resembles {attackClass.Replace('-', ' ')}: {words}";
+        return new ScoredActivity(facts, score, threshold, true, top, words, signature);
     }
 
     public static IReadOnlyList<string> TopFeatures(ReadOnlySpan<float> residual, float score)

@@ -1,3 +1,4 @@
+using ActivityWatch.Simulation.Estate;
 using ActivityWatch.Anomalies.Features;
 using ActivityWatch.Anomalies.Model;
 using ActivityWatch.Anomalies.Profiles;
@@ -54,7 +55,7 @@ public static class DetectorReplay
             // An attack record with nothing unusual about it (the victim's usual call before the burst builds up)
             // would only teach the trees that ordinary records are attacks: it is left out, not called benign.
             if (scenario is not null && !Unusual(featurized.Vector)) continue;
-            rows.Add(new LabelledRow(facts.Principal, facts.Time, featurized.Vector, scenario is not null));
+            rows.Add(new LabelledRow(facts.Principal, facts.Time, featurized.Vector, scenario is not null, scenario, scenario is null ? null : EstateAttackKinds.KindOf(scenario)));
         }
         return rows;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ActivityWatch.Anomalies.Features;
 using ActivityWatch.Anomalies.Model;
+using ActivityWatch.Anomalies.Profiles;
 using ActivityWatch.Anomalies.Scoring;
 using ActivityWatch.Simulation.Estate;
 
@@ -40,6 +41,31 @@ public static class EvaluationDiagnostics
             .Select(g => g.MaxBy(x => x.Score)).OrderByDescending(x => x.Score).Take(10);
         foreach (var (row, score) in top)
             log.Report($"{detector} history-tail {Short(row.Principal)} {row.Time:MM-dd HH:mm} {score.ToString("0.00", CultureInfo.InvariantCulture)} [{Features(model, row.Vector)}]");
+    }
+
+    /// <summary>Per feature: benign principal-days of the test period where it reached 0.5, and attacks where it did.</summary>
+    public static void FeatureRates(SimulatedEstate estate, ProfileBook afterHistory, IProgress<string> log)
+    {
+        var featurizer = new ActivityFeaturizer(ProfileSnapshot.Copy(afterHistory));
+        var benignDays = new HashSet<(int, string, DateOnly)>();
+        var attacks = new HashSet<(int, string)>();
+        var allDays = new HashSet<(string, DateOnly)>();
+        foreach (var (facts, scenario) in estate.Test)
+        {
+            var featurized = featurizer.Featurize(facts, _ => scenario is not null);
+            if (!featurized.Warm) continue;
+            var day = DateOnly.FromDateTime(facts.Time.UtcDateTime);
+            if (scenario is null) allDays.Add((facts.Principal, day));
+            for (var i = 0; i < featurized.Vector.Length; i++)
+            {
+                if (featurized.Vector[i] < 0.5f) continue;
+                if (scenario is null && benignDays.Add((i, facts.Principal, day)) && Environment.GetEnvironmentVariable("ACTIVITYWATCH_EVALUATION_FEATURE") == FeatureNames.All[i])
+                    log.Report($"benign {FeatureNames.All[i]}={featurized.Vector[i]:0.00} {Short(facts.Principal)} {facts.Time:MM-dd HH:mm} {facts.Action} [{string.Join(", ", featurized.Vector.Select((v, k) => (v, k)).Where(x => x.v >= 0.3f).Select(x => $"{FeatureNames.All[x.k]}={x.v:0.00}"))}]");
+                else attacks.Add((i, scenario));
+            }
+        }
+        for (var i = 0; i < FeatureNames.Count; i++)
+            log.Report($"feature {FeatureNames.All[i]}: benign principal-days {benignDays.Count(x => x.Item1 == i)} of {allDays.Count}; attacks {string.Join(",", attacks.Where(x => x.Item1 == i).Select(x => x.Item2[10..]).GroupBy(k => k).Select(g => $"{g.Key}={g.Count()}"))}");
     }
 
     private static string Short(string principal) => AnomalyExplanation.ShortName(principal);

@@ -16,12 +16,13 @@ public static class EvaluationHarness
     public const string Pca = "pca";
     public const string Trees = "fasttree";
     public const string Logistic = "logistic";
+    public const string Classes = "attack-classes";
     public const string Rarity = "rarity-baseline";
 
     public static async Task<(EvaluationResult Result, TrainedModel Picked)> RunAsync(EvaluationSettings settings, IProgress<string>? log = null, CancellationToken ct = default)
     {
         var watch = Stopwatch.StartNew();
-        var (trees, logistic) = settings.Classifiers ? await TrainClassifiersAsync(settings, log, ct) : (null, null);
+        var classifiers = settings.Classifiers ? await TrainClassifiersAsync(settings, log, ct) : [];
         var seeds = new List<SeedResult>();
         TrainedModel? firstPca = null;
         foreach (var seed in settings.Seeds)
@@ -31,7 +32,7 @@ public static class EvaluationHarness
             foreach (var facts in estate.History) history.Add(facts);
             var pca = new AnomalyTrainer(settings.Trainer).Train(history, $"estate seed {seed}, {settings.People} people, {settings.TrainDays} days");
             firstPca ??= pca;
-            var models = new (string Name, TrainedModel? Model)[] { (Trees, trees), (Logistic, logistic), (Pca, pca) };
+            var models = classifiers.Select(c => (c.Name, (TrainedModel?)c.Model)).Append((Pca, pca)).ToArray();
             var results = new List<DetectorResult>();
             var diagnose = (Environment.GetEnvironmentVariable("ACTIVITYWATCH_EVALUATION_DIAGNOSTICS") ?? "").Split(',');
             foreach (var (name, trained) in models)
@@ -45,18 +46,19 @@ public static class EvaluationHarness
                 }
                 results.Add(Measure(name, rows, estate, settings));
             }
+            if (log is not null && diagnose.Contains("features")) EvaluationDiagnostics.FeatureRates(estate, history.Featurizer.Profiles, log);
             results.Add(Measure(Rarity, DetectorReplay.Rarity(estate, history.Featurizer.Profiles), estate, settings));
             var principals = estate.Test.Select(t => t.Facts.Principal).Concat(estate.History.Select(h => h.Principal)).Distinct().Count();
             seeds.Add(new SeedResult(seed, estate.History.Count, estate.Test.Count, principals, pca.Model.Card.Threshold, results));
             log?.Report($"seed {seed}: " + string.Join("; ", results.Select(r => $"{r.Detector} recall {r.Recall:0.00} false/1000 {r.FalseAlertsPerThousandPrincipalDays:0.00}")));
         }
-        var draft = new EvaluationResult(settings, seeds, trees is null || logistic is null ? [] : [trees.Model.Card, logistic.Model.Card], "", watch.Elapsed);
+        var draft = new EvaluationResult(settings, seeds, classifiers.Select(c => c.Model.Model.Card).ToList(), "", watch.Elapsed);
         var picked = Pick(draft);
-        return (draft with { Picked = picked, Elapsed = watch.Elapsed }, picked switch { Trees => trees!, Logistic => logistic!, _ => firstPca! });
+        return (draft with { Picked = picked, Elapsed = watch.Elapsed }, classifiers.FirstOrDefault(c => c.Name == picked).Model ?? firstPca!);
     }
 
-    /// <summary>Both classifiers fit on all classifier seeds but the last and calibrate their threshold on the last.</summary>
-    public static async Task<(TrainedModel Trees, TrainedModel Logistic)> TrainClassifiersAsync(EvaluationSettings settings, IProgress<string>? log, CancellationToken ct)
+    /// <summary>The classifiers fit on all classifier seeds but the last and calibrate their thresholds on the last.</summary>
+    public static async Task<List<(string Name, TrainedModel Model)>> TrainClassifiersAsync(EvaluationSettings settings, IProgress<string>? log, CancellationToken ct)
     {
         var fit = new List<LabelledRow>();
         var calibration = new List<LabelledRow>();
@@ -71,7 +73,12 @@ public static class EvaluationHarness
         var variant = settings.ClassifierVariant is { } v ? $"attack variant {v} only" : "both attack variants";
         var source = $"estate seeds {string.Join(", ", settings.ClassifierSeeds)} ({variant}, {settings.ClassifierAttacksPerKind} per class; threshold on seed {settings.ClassifierSeeds[^1]}), {settings.People} people, {settings.TrainDays}+{settings.TestDays} days";
         var trainer = new ClassifierTrainer(settings.Trainer);
-        return (trainer.Train(fit, calibration, source, AnomalyModel.FastTree), trainer.Train(fit, calibration, source, AnomalyModel.Logistic));
+        return
+        [
+            (Trees, trainer.Train(fit, calibration, source, AnomalyModel.FastTree)),
+            (Logistic, trainer.Train(fit, calibration, source, AnomalyModel.Logistic)),
+            (Classes, trainer.Train(fit, calibration, source, AnomalyModel.AttackClasses)),
+        ];
     }
 
     private static DetectorResult Measure(string detector, List<TestRow> rows, SimulatedEstate estate, EvaluationSettings settings) =>

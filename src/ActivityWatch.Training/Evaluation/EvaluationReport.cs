@@ -16,12 +16,13 @@ public static class EvaluationReport
         text.AppendLine("# Anomaly model evaluation").AppendLine();
         text.AppendLine(Invariant($"Estate generator, seeds {string.Join(", ", s.Seeds)}: {s.People} people each (about {first.Principals} principals with new hires, workloads and service roles); {s.TrainDays} days of benign history, then {s.TestDays} test days with {s.AttacksPerKind} injections of each of {first.Detectors[0].Scenarios.Count} quiet attack classes (variants 0 and 1 alternating). Records per estate: about {first.HistoryRecords:N0} history, {first.TestRecords:N0} test. Run time {result.Elapsed.TotalSeconds:0} s."));
         text.AppendLine();
-        if (result.Classifiers.Count == 2)
+        if (result.Classifiers.Count == 3)
         {
-        var trees = result.Classifiers[0];
-        var logistic = result.Classifiers[1];
-        text.AppendLine(Invariant($"- **fasttree**: FastTree boosted trees ({trees.Rank} trees of {s.Trainer.Leaves} leaves), trained on {trees.TrainingSource}: never on an evaluated seed. Threshold {trees.Threshold:0.000}."));
-        text.AppendLine(Invariant($"- **logistic**: L-BFGS logistic regression on the same rows. Threshold {logistic.Threshold:0.000}."));
+            var (trees, logistic, classes) = (result.Classifiers[0], result.Classifiers[1], result.Classifiers[2]);
+            text.AppendLine(Invariant($"- The three classifiers learn from {trees.TrainingSource}: never an evaluated seed. They learn by multiple-instance learning: each injected attack's {s.Trainer.AttackInstances} best records (also with each strong signal left out in turn) against each benign principal-day's {s.Trainer.BenignDayInstances} best, chosen again by the model {s.Trainer.InstanceRounds} times."));
+            text.AppendLine(Invariant($"- **fasttree**: FastTree boosted trees ({trees.Rank} trees of {s.Trainer.Leaves} leaves). Threshold {trees.Threshold:0.000}."));
+            text.AppendLine(Invariant($"- **logistic**: L-BFGS logistic regression, attack against benign. Threshold {logistic.Threshold:0.000}."));
+            text.AppendLine(Invariant($"- **attack-classes**: L-BFGS multinomial logistic regression, one class per attack class and one for benign; it alerts when an attack class's margin over benign passes that class's own threshold ({string.Join(", ", (classes.Classes ?? []).Zip(classes.ClassThresholds ?? []).Where(x => x.First != "benign").Select(x => Invariant($"{x.First} {x.Second:0.00}")))}), and names the class."));
         }
         text.AppendLine(Invariant($"- **pca**: RandomizedPca rank {s.Trainer.Rank} trained on each estate's own benign history (as `model train` on a store), threshold from that history (seed {first.Seed}: {first.PcaThreshold:0.000})."));
         text.AppendLine("- **rarity-baseline**: alerts when a warm principal makes a call it never made before.");
