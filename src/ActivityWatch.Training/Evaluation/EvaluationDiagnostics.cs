@@ -59,9 +59,13 @@ public static class EvaluationDiagnostics
             for (var i = 0; i < featurized.Vector.Length; i++)
             {
                 if (featurized.Vector[i] < 0.5f) continue;
-                if (scenario is null && benignDays.Add((i, facts.Principal, day)) && Environment.GetEnvironmentVariable("ACTIVITYWATCH_EVALUATION_FEATURE") == FeatureNames.All[i])
+                if (scenario is not null)
+                {
+                    attacks.Add((i, scenario));
+                    continue;
+                }
+                if (benignDays.Add((i, facts.Principal, day)) && Environment.GetEnvironmentVariable("ACTIVITYWATCH_EVALUATION_FEATURE") == FeatureNames.All[i])
                     log.Report($"benign {FeatureNames.All[i]}={featurized.Vector[i]:0.00} {Short(facts.Principal)} {facts.Time:MM-dd HH:mm} {facts.Action} [{string.Join(", ", featurized.Vector.Select((v, k) => (v, k)).Where(x => x.v >= 0.3f).Select(x => $"{FeatureNames.All[x.k]}={x.v:0.00}"))}]");
-                else attacks.Add((i, scenario));
             }
         }
         for (var i = 0; i < FeatureNames.Count; i++)
