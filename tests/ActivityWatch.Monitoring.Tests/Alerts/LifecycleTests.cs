@@ -1,7 +1,7 @@
 using ActivityWatch.Monitoring.Alerts;
 using ActivityWatch.Monitoring.Alerts.Lifecycle;
 using ActivityWatch.Testing;
-using static ActivityWatch.Monitoring.Tests.Detections.AwsRecords;
+using static ActivityWatch.Testing.Records.CloudTrailRecords;
 
 namespace ActivityWatch.Monitoring.Tests.Alerts;
 

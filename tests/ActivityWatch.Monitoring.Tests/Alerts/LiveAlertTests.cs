@@ -3,7 +3,7 @@ using ActivityWatch.Monitoring.Alerts.Live;
 using ActivityWatch.Testing;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using static ActivityWatch.Monitoring.Tests.Detections.AwsRecords;
+using static ActivityWatch.Testing.Records.CloudTrailRecords;
 
 namespace ActivityWatch.Monitoring.Tests.Alerts;
 

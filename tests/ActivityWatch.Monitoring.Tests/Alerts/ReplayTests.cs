@@ -2,7 +2,7 @@ using ActivityWatch.Monitoring.Alerts.Replay;
 using ActivityWatch.Monitoring.Detections;
 using ActivityWatch.Monitoring.Store;
 using ActivityWatch.Testing;
-using static ActivityWatch.Monitoring.Tests.Detections.AwsRecords;
+using static ActivityWatch.Testing.Records.CloudTrailRecords;
 
 namespace ActivityWatch.Monitoring.Tests.Alerts;
 

@@ -1,7 +1,7 @@
 using ActivityWatch.Monitoring.Alerts;
 using ActivityWatch.Monitoring.Alerts.Suppressions;
 using ActivityWatch.Testing;
-using static ActivityWatch.Monitoring.Tests.Detections.AwsRecords;
+using static ActivityWatch.Testing.Records.CloudTrailRecords;
 
 namespace ActivityWatch.Monitoring.Tests.Alerts;
 
@@ -45,7 +45,7 @@ public class SuppressionTests
     {
         await using var host = await TestHost.StartAsync(nameof(SuppressionRules_AreListedAndRemoved));
         var rules = host.Get<SuppressionRules>();
-        var added = await rules.AddAsync("*", "arn:aws:iam::111122223333:role/scanner", null, "vulnerability scanner", "soc", CancellationToken.None);
+        var added = await rules.AddAsync("*", "arn:aws:iam::123456789012:role/scanner", null, "vulnerability scanner", "soc", CancellationToken.None);
 
         Assert.Single(await rules.ListAsync(CancellationToken.None));
         Assert.True(await rules.RemoveAsync(added.Id, CancellationToken.None));

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using ActivityWatch.Monitoring.Detections;
-using static ActivityWatch.Monitoring.Tests.Detections.AwsRecords;
+using static ActivityWatch.Testing.Records.CloudTrailRecords;
 
 namespace ActivityWatch.Monitoring.Tests.Detections;
 
@@ -133,7 +133,7 @@ public class AttackPlaybookRuleTests
     [InlineData("PutBucketVersioning", "s3.amazonaws.com", """{"bucketName":"prod-data","VersioningConfiguration":{"Status":"Suspended","xmlns":"http://s3.amazonaws.com/doc/2006-03-01/"},"versioning":""}""", "s3.versioning-suspended")]
     [InlineData("CreateTrustAnchor", "rolesanywhere.amazonaws.com", """{"name":"anchor","enabled":true}""", "rolesanywhere.trust-anchor-created")]
     [InlineData("GetFederationToken", "sts.amazonaws.com", """{"name":"stratus","durationSeconds":129600}""", "sts.federation-token")]
-    [InlineData("SetDefaultPolicyVersion", "iam.amazonaws.com", """{"policyArn":"arn:aws:iam::111122223333:policy/app","versionId":"v1"}""", "iam.policy-version-rollback")]
+    [InlineData("SetDefaultPolicyVersion", "iam.amazonaws.com", """{"policyArn":"arn:aws:iam::123456789012:policy/app","versionId":"v1"}""", "iam.policy-version-rollback")]
     [InlineData("SendSerialConsoleSSHPublicKey", "ec2-instance-connect.amazonaws.com", """{"instanceId":"i-0123456789abcdef0","serialPort":0,"sSHPublicKey":"ssh-ed25519 AAAA"}""", "ec2.serial-console-access")]
     [InlineData("ModifyInstanceAttribute", "ec2.amazonaws.com", """{"instanceId":"i-0123456789abcdef0","userData":"<sensitiveDataRemoved>"}""", "ec2.user-data-modified")]
     [InlineData("CreateNotebookInstanceLifecycleConfig", "sagemaker.amazonaws.com", """{"notebookInstanceLifecycleConfigName":"boot"}""", "sagemaker.lifecycle-config-changed")]

@@ -1,6 +1,6 @@
 using ActivityWatch.Monitoring.Detections;
 using ActivityWatch.Monitoring.Detections.Catalogue;
-using static ActivityWatch.Monitoring.Tests.Detections.AwsRecords;
+using static ActivityWatch.Testing.Records.CloudTrailRecords;
 
 namespace ActivityWatch.Monitoring.Tests.Detections;
 

@@ -1,5 +1,5 @@
 using ActivityWatch.Monitoring.Detections;
-using static ActivityWatch.Monitoring.Tests.Detections.AwsRecords;
+using static ActivityWatch.Testing.Records.CloudTrailRecords;
 
 namespace ActivityWatch.Monitoring.Tests.Detections;
 
@@ -10,14 +10,14 @@ public class CredentialRuleTests
     [InlineData("DeleteVirtualMFADevice")]
     public async Task MfaDeviceRemoved_Raises(string eventName)
     {
-        var record = Call(AssumedRole(), eventName, requestParameters: Json("""{"userName":"bob","serialNumber":"arn:aws:iam::111122223333:mfa/bob"}"""));
+        var record = Call(AssumedRole(), eventName, requestParameters: Json("""{"userName":"bob","serialNumber":"arn:aws:iam::123456789012:mfa/bob"}"""));
         Assert.Contains("iam.mfa-device-removed", await Parsed.MatchesAsync(record));
     }
 
     [Fact]
     public async Task MfaDeviceRemoval_Refused_DoesNotRaise()
     {
-        var record = Call(AssumedRole(), "DeactivateMFADevice", requestParameters: Json("""{"userName":"bob","serialNumber":"arn:aws:iam::111122223333:mfa/bob"}"""),
+        var record = Call(AssumedRole(), "DeactivateMFADevice", requestParameters: Json("""{"userName":"bob","serialNumber":"arn:aws:iam::123456789012:mfa/bob"}"""),
             errorCode: "AccessDenied", errorMessage: "User is not authorized to perform: iam:DeactivateMFADevice");
         Assert.DoesNotContain("iam.mfa-device-removed", await Parsed.MatchesAsync(record));
     }

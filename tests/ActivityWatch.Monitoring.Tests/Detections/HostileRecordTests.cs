@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using ActivityWatch.Monitoring.Detections;
 using ActivityWatch.Monitoring.Detections.Evaluation;
-using static ActivityWatch.Monitoring.Tests.Detections.AwsRecords;
+using static ActivityWatch.Testing.Records.CloudTrailRecords;
 
 namespace ActivityWatch.Monitoring.Tests.Detections;
 

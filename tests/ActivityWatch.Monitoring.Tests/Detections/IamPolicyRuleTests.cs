@@ -1,5 +1,5 @@
 using System.Net;
-using static ActivityWatch.Monitoring.Tests.Detections.AwsRecords;
+using static ActivityWatch.Testing.Records.CloudTrailRecords;
 
 namespace ActivityWatch.Monitoring.Tests.Detections;
 

@@ -1,10 +1,10 @@
-using static ActivityWatch.Monitoring.Tests.Detections.AwsRecords;
+using static ActivityWatch.Testing.Records.CloudTrailRecords;
 
 namespace ActivityWatch.Monitoring.Tests.Detections;
 
 public class LoggingTamperingRuleTests
 {
-    private const string TrailBucket = "aws-cloudtrail-logs-111122223333-a1b2c3";
+    private const string TrailBucket = "aws-cloudtrail-logs-123456789012-a1b2c3";
 
     [Fact]
     public async Task EventSelectors_WriteOnly_RaiseSelectorsReduced()

@@ -1,12 +1,12 @@
 using ActivityWatch.Monitoring.Detections;
-using static ActivityWatch.Monitoring.Tests.Detections.AwsRecords;
+using static ActivityWatch.Testing.Records.CloudTrailRecords;
 
 namespace ActivityWatch.Monitoring.Tests.Detections;
 
 public class SignInRuleTests
 {
     private const string Rule = "signin.console-without-mfa";
-    private const string Okta = "arn:aws:iam::111122223333:saml-provider/Okta";
+    private const string Okta = "arn:aws:iam::123456789012:saml-provider/Okta";
 
     [Fact]
     public async Task IamUserConsoleLogin_WithoutMfa_Raises()

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using ActivityWatch.Monitoring.Detections;
-using static ActivityWatch.Monitoring.Tests.Detections.AwsRecords;
+using static ActivityWatch.Testing.Records.CloudTrailRecords;
 
 namespace ActivityWatch.Monitoring.Tests.Detections;
 

@@ -6,7 +6,7 @@ using ActivityWatch.Monitoring.Records;
 using ActivityWatch.Monitoring.Tests.Alerts;
 using ActivityWatch.Monitoring.Timeline;
 using ActivityWatch.Testing;
-using static ActivityWatch.Monitoring.Tests.Detections.AwsRecords;
+using static ActivityWatch.Testing.Records.CloudTrailRecords;
 
 namespace ActivityWatch.Monitoring.Tests.LivePath;
 

@@ -7,7 +7,7 @@ using ActivityWatch.Monitoring.Store;
 using ActivityWatch.Monitoring.Tests.Alerts;
 using ActivityWatch.Testing;
 using Marten;
-using static ActivityWatch.Monitoring.Tests.Detections.AwsRecords;
+using static ActivityWatch.Testing.Records.CloudTrailRecords;
 
 namespace ActivityWatch.Monitoring.Tests.LivePath;
 

@@ -1,7 +1,7 @@
 using ActivityWatch.Monitoring.Posture;
 using ActivityWatch.Monitoring.Tests.Alerts;
 using ActivityWatch.Testing;
-using static ActivityWatch.Monitoring.Tests.Detections.AwsRecords;
+using static ActivityWatch.Testing.Records.CloudTrailRecords;
 
 namespace ActivityWatch.Monitoring.Tests.Posture;
 
@@ -46,9 +46,9 @@ public class PostureProjectionTests
             ConsoleLogin(IamUser("alice"), mfaUsed: "No", time: Monday.AddHours(1)),
             ConsoleLogin(IamUser("bob"), mfaUsed: "No", time: Monday),
             ConsoleLogin(IamUser("bob"), success: false, time: Monday.AddHours(2)),
-            Call(AssumedRole(), "EnableMFADevice", requestParameters: Json("""{"userName":"bob","serialNumber":"arn:aws:iam::111122223333:mfa/bob"}"""), time: Monday.AddHours(3)),
-            Call(IamUser("alice", sessionMfa: true), "DeactivateMFADevice", requestParameters: Json("""{"userName":"alice","serialNumber":"arn:aws:iam::111122223333:mfa/alice"}"""), time: Monday.AddHours(4)),
-            ConsoleLogin(AssumedRole("OktaAdmins", "carol@example.com"), samlProviderArn: "arn:aws:iam::111122223333:saml-provider/Okta"));
+            Call(AssumedRole(), "EnableMFADevice", requestParameters: Json("""{"userName":"bob","serialNumber":"arn:aws:iam::123456789012:mfa/bob"}"""), time: Monday.AddHours(3)),
+            Call(IamUser("alice", sessionMfa: true), "DeactivateMFADevice", requestParameters: Json("""{"userName":"alice","serialNumber":"arn:aws:iam::123456789012:mfa/alice"}"""), time: Monday.AddHours(4)),
+            ConsoleLogin(AssumedRole("OktaAdmins", "carol@example.com"), samlProviderArn: "arn:aws:iam::123456789012:saml-provider/Okta"));
 
         var users = (await host.Get<PostureQueries>().MfaAsync(CancellationToken.None)).ToDictionary(u => u.UserName);
         Assert.Equal(["alice", "bob"], users.Keys.Order());

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using ActivityWatch.Monitoring.Detections;
-using static ActivityWatch.Monitoring.Tests.Detections.AwsRecords;
+using static ActivityWatch.Testing.Records.CloudTrailRecords;
 
 namespace ActivityWatch.Monitoring.Tests.Detections.Sigma;
 
@@ -94,7 +94,7 @@ public class SigmaMatchingTests
         Assert.True(await FiresAsync("lambda_layer_all.yml", Call(AssumedRole(), "UpdateFunctionConfiguration20150331v2", "lambda.amazonaws.com",
             Json("""{"functionName":"f","layers":["arn:aws:lambda:us-east-1:193672423079:layer:x:1"]}"""))));
         Assert.False(await FiresAsync("lambda_layer_all.yml", Call(AssumedRole(), "UpdateFunctionConfiguration20150331v2", "lambda.amazonaws.com",
-            Json("""{"functionName":"f","layers":["arn:aws:lambda:us-east-1:111122223333:layer:x:1"]}"""))));
+            Json("""{"functionName":"f","layers":["arn:aws:lambda:us-east-1:123456789012:layer:x:1"]}"""))));
     }
 
     [Fact]
