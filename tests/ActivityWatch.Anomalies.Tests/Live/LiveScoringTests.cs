@@ -23,11 +23,11 @@ public class LiveScoringTests(TrainedOnSimulation model) : IClassFixture<Trained
             {
                 ["ActivityWatch:Anomaly:ModelPath"] = zip,
             });
-            var history = Activity.OfficeWeeks().Select(CloudTrailJson.From).ToArray();
+            var history = Activity.OfficeWeeks().Select(Activity.AsCloudTrail).ToArray();
             await host.IngestCloudTrailAsync(history);
             var night = Activity.Monday.AddDays(15).AddHours(3).AddMinutes(10);
 
-            await host.IngestCloudTrailAsync(CloudTrailJson.From(Activity.Call(night, "iam", "CreateAccessKey", Activity.AttackerIp, Activity.KaliAgent)));
+            await host.IngestCloudTrailAsync(Activity.AsCloudTrail(Activity.Call(night, "iam", "CreateAccessKey", Activity.AttackerIp, Activity.KaliAgent)));
 
             await using var session = host.Store.QuerySession();
             var alerts = await session.Query<Alert>().Where(a => a.RuleId == UnusualActivityHit.RuleId).ToListAsync();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ActivityWatch.Monitoring.Records;
+using ActivityWatch.Testing.Records;
 
 namespace ActivityWatch.Anomalies.Tests.Support;
 
@@ -37,6 +38,12 @@ public static class Activity
         SourceObject = "memory://test",
         Raw = requestParameters is null ? null : JsonDocument.Parse($"{{\"requestParameters\":{requestParameters}}}").RootElement,
     };
+
+    /// <summary>The same call as CloudTrail delivers it, for tests that go through the real parser and write path.</summary>
+    public static string AsCloudTrail(ActivityRecorded r) => CloudTrailRecords.Call(
+        CloudTrailRecords.IamUser(r.Principal[(r.Principal.LastIndexOf('/') + 1)..], accessKeyId: "AKIAEXAMPLEALICE0001", account: r.AccountId!),
+        r.EventName!, r.EventSource!, errorCode: r.ErrorCode, sourceIp: r.SourceIp!, time: r.EventTime, eventId: r.RecordId,
+        readOnly: r.ReadOnly, region: r.AwsRegion!, userAgent: r.UserAgent);
 
     /// <summary>Alice's habit: describes and lists from the office with the CLI, weekdays 09:00-17:00 UTC.</summary>
     public static IEnumerable<ActivityRecorded> OfficeWeeks(int weeks = 2)
