@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ActivityWatch.Testing.Records;
 
 namespace ActivityWatch.Cli.Tests;
@@ -7,7 +6,7 @@ namespace ActivityWatch.Cli.Tests;
 public static class AlertsCliRecords
 {
     public const string Account = CloudTrailRecords.Account;
-    public static readonly DateTimeOffset Monday = new(2026, 11, 2, 8, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Monday = CloudTrailRecords.Monday;
     public static readonly string RootArn = $"arn:aws:iam::{Account}:root";
 
     public static string RootCall(string eventName, DateTimeOffset? time = null) => CloudTrailRecords.RootCall(eventName, time: time ?? Monday);
@@ -21,16 +20,6 @@ public static class AlertsCliRecords
     public static string UserConsoleLogin(string userName, string mfaUsed) => CloudTrailRecords.ConsoleLogin(userName, mfaUsed: mfaUsed, time: Monday);
 
     /// <summary>A root ConsoleLogin as documented (userIdentity type Root, no accessKeyId).</summary>
-    public static string RootConsoleLogin(string mfaUsed = "Yes", string sourceIp = "203.0.113.5", string? eventId = null)
-    {
-        var record = JsonNode.Parse(CloudTrailRecords.ConsoleLogin("root", mfaUsed: mfaUsed, time: Monday, sourceIp: sourceIp, eventId: eventId))!.AsObject();
-        record["userIdentity"] = new JsonObject
-        {
-            ["type"] = "Root",
-            ["principalId"] = Account,
-            ["arn"] = RootArn,
-            ["accountId"] = Account,
-        };
-        return record.ToJsonString();
-    }
+    public static string RootConsoleLogin(string mfaUsed = "Yes", string sourceIp = "203.0.113.5", string? eventId = null) =>
+        CloudTrailRecords.ConsoleLogin(CloudTrailRecords.Root(), mfaUsed: mfaUsed, sourceIp: sourceIp, time: Monday, eventId: eventId);
 }
