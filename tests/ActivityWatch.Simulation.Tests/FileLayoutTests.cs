@@ -6,15 +6,15 @@ namespace ActivityWatch.Simulation.Tests;
 
 public sealed class FileLayoutTests : IDisposable
 {
-    private readonly string dir = Path.Combine(Path.GetTempPath(), "aw-sim-layout-" + Guid.NewGuid().ToString("N"));
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "aw-sim-layout-" + Guid.NewGuid().ToString("N"));
 
-    public void Dispose() => Directory.Delete(dir, recursive: true);
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
     public async Task WriteAsync_UsesAwsKeyLayoutsAndGzippedRecords()
     {
-        var summary = await new ActivitySimulator(new SimulationOptions { Days = 1, Principals = 6 }).WriteAsync(dir, CancellationToken.None);
-        var files = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(dir, f).Replace('\\', '/')).ToList();
+        var summary = await new ActivitySimulator(new SimulationOptions { Days = 1, Principals = 6 }).WriteAsync(_dir, CancellationToken.None);
+        var files = Directory.EnumerateFiles(_dir, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(_dir, f).Replace('\\', '/')).ToList();
 
         Assert.Equal(summary.Files, files.Count);
         var logs = files.Where(f => f.Contains("/CloudTrail/", StringComparison.Ordinal)).ToList();
@@ -29,7 +29,7 @@ public sealed class FileLayoutTests : IDisposable
         long records = 0;
         foreach (var log in logs)
         {
-            using var gzip = new GZipStream(File.OpenRead(Path.Combine(dir, log)), CompressionMode.Decompress);
+            using var gzip = new GZipStream(File.OpenRead(Path.Combine(_dir, log)), CompressionMode.Decompress);
             using var doc = JsonDocument.Parse(gzip);
             var times = doc.RootElement.GetProperty("Records").EnumerateArray().Select(r => r.GetProperty("eventTime").GetString()!).ToList();
             Assert.Equal(times.Order(StringComparer.Ordinal), times);
@@ -43,10 +43,10 @@ public sealed class FileLayoutTests : IDisposable
     public async Task Digests_ListEachFileWithItsHash_AndChainEveryHour()
     {
         var options = new SimulationOptions { Days = 1, Principals = 4, IncludeS3AccessLogs = false };
-        await new ActivitySimulator(options).WriteAsync(dir, CancellationToken.None);
-        var logs = Directory.EnumerateFiles(dir, "*_CloudTrail_*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(dir, f).Replace('\\', '/'), f => Sha256(Gunzip(File.ReadAllBytes(f))));
-        var chains = Directory.EnumerateFiles(dir, "*CloudTrail-Digest_*", SearchOption.AllDirectories)
+        await new ActivitySimulator(options).WriteAsync(_dir, CancellationToken.None);
+        var logs = Directory.EnumerateFiles(_dir, "*_CloudTrail_*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(_dir, f).Replace('\\', '/'), f => Sha256(Gunzip(File.ReadAllBytes(f))));
+        var chains = Directory.EnumerateFiles(_dir, "*CloudTrail-Digest_*", SearchOption.AllDirectories)
             .GroupBy(f => Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(f)))))
             .ToList();
 
@@ -65,7 +65,7 @@ public sealed class FileLayoutTests : IDisposable
                     Assert.True(root.TryGetProperty(key, out _), key);
                 }
 
-                var key0 = Path.GetRelativePath(dir, path).Replace('\\', '/');
+                var key0 = Path.GetRelativePath(_dir, path).Replace('\\', '/');
                 Assert.Equal(key0, root.GetProperty("digestS3Object").GetString());
                 // Each digest holds the SHA-256 of the previous one's uncompressed content, every hour, with no gap.
                 Assert.Equal(previousKey, root.GetProperty("previousDigestS3Object").GetString());
@@ -92,7 +92,7 @@ public sealed class FileLayoutTests : IDisposable
     }
 
     private DateTimeOffset EndOf(string digestKey) =>
-        DateTimeOffset.Parse(JsonDocument.Parse(Gunzip(File.ReadAllBytes(Path.Combine(dir, digestKey)))).RootElement.GetProperty("digestEndTime").GetString()!);
+        DateTimeOffset.Parse(JsonDocument.Parse(Gunzip(File.ReadAllBytes(Path.Combine(_dir, digestKey)))).RootElement.GetProperty("digestEndTime").GetString()!);
 
     private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
 

@@ -19,6 +19,9 @@ public sealed class WebhookDeliveries(IDocumentStore store, NpgsqlDataSource dat
     public async Task<bool> DeliverOnceAsync(string webhook, Guid alertId, long version, Func<CancellationToken, Task> post, CancellationToken cancellationToken)
     {
         var id = WebhookDelivery.IdFor(webhook, alertId);
+        // The delivery table is created (or migrated) before the lock is taken, never inside the
+        // transaction: DDL there waits on another process's transaction that waits on our lock.
+        await store.Storage.Database.EnsureStorageExistsAsync(typeof(WebhookDelivery), cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@class, hashtext(@id))", connection, transaction))

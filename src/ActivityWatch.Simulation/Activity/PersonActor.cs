@@ -7,10 +7,10 @@ namespace ActivityWatch.Simulation.Activity;
 /// calls their habitual APIs in bursts, with the odd AccessDenied.</summary>
 internal sealed class PersonActor(SimulatedPerson person, WeightedCalls habits, string samlProvider) : Actor
 {
-    private readonly List<(DateTimeOffset Start, DateTimeOffset End)> sessions = [];
-    private DateOnly scheduledFor;
-    private int sessionIndex = -1;
-    private Caller? caller;
+    private readonly List<(DateTimeOffset Start, DateTimeOffset End)> _sessions = [];
+    private DateOnly _scheduledFor;
+    private int _sessionIndex = -1;
+    private Caller? _caller;
 
     public SimulatedPerson Person => person;
 
@@ -18,22 +18,22 @@ internal sealed class PersonActor(SimulatedPerson person, WeightedCalls habits, 
     {
         var local = window.ToOffset(TimeSpan.FromHours(person.UtcOffsetHours));
         var today = DateOnly.FromDateTime(local.DateTime);
-        if (today != scheduledFor)
+        if (today != _scheduledFor)
         {
             Schedule(today, local, context);
         }
 
-        var active = sessions.FindIndex(s => window >= s.Start && window < s.End);
+        var active = _sessions.FindIndex(s => window >= s.Start && window < s.End);
         if (active < 0)
         {
             return;
         }
 
         var random = context.Random;
-        if (active != sessionIndex)
+        if (active != _sessionIndex)
         {
-            sessionIndex = active;
-            caller = SignIn(context.TimeIn(window), context);
+            _sessionIndex = active;
+            _caller = SignIn(context.TimeIn(window), context);
         }
 
         // People work in bursts: a window is busy or idle, and busy windows carry the mean.
@@ -49,23 +49,23 @@ internal sealed class PersonActor(SimulatedPerson person, WeightedCalls habits, 
             var outcome = random.Chance(0.012) ? CallOutcome.AccessDenied
                 : api.Service == "iam" && api.ReadOnly && api.Target != TargetKind.None && random.Chance(0.02) ? CallOutcome.NotFound
                 : CallOutcome.Success;
-            context.Add(context.TimeIn(window), caller!, api, random.Pick(person.Regions), outcome);
+            context.Add(context.TimeIn(window), _caller!, api, random.Pick(person.Regions), outcome);
         }
     }
 
     private void Schedule(DateOnly today, DateTimeOffset local, PlanningContext context)
     {
         var random = context.Random;
-        scheduledFor = today;
-        sessions.Clear();
-        sessionIndex = -1;
+        _scheduledFor = today;
+        _sessions.Clear();
+        _sessionIndex = -1;
         var midnight = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(person.UtcOffsetHours));
         if (DailyRhythm.IsWeekend(local))
         {
             if (random.Chance(0.08))
             {
                 var start = midnight.AddHours(13 + random.Next(5));
-                sessions.Add((start, start.AddMinutes(30 + random.Next(60))));
+                _sessions.Add((start, start.AddMinutes(30 + random.Next(60))));
             }
 
             return;
@@ -74,13 +74,13 @@ internal sealed class PersonActor(SimulatedPerson person, WeightedCalls habits, 
         if (random.Chance(0.94))
         {
             var start = midnight.AddHours(8).AddMinutes(random.Next(100));
-            sessions.Add((start, start.AddHours(8).AddMinutes(random.Next(90))));
+            _sessions.Add((start, start.AddHours(8).AddMinutes(random.Next(90))));
         }
 
         if (random.Chance(0.1))
         {
             var evening = midnight.AddHours(20).AddMinutes(random.Next(60));
-            sessions.Add((evening, evening.AddMinutes(20 + random.Next(40))));
+            _sessions.Add((evening, evening.AddMinutes(20 + random.Next(40))));
         }
     }
 

@@ -9,7 +9,7 @@ internal sealed class PlanningContext(SimulationOptions options, SimulatedOrgani
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
 
-    private readonly Dictionary<string, AccountResources> resources =
+    private readonly Dictionary<string, AccountResources> _resources =
         organization.Accounts.ToDictionary(a => a.Id, a => new AccountResources(a, options.Seed), StringComparer.Ordinal);
 
     public SimulationOptions Options => options;
@@ -20,7 +20,7 @@ internal sealed class PlanningContext(SimulationOptions options, SimulatedOrgani
 
     public List<PlannedCall> Output { get; set; } = [];
 
-    public AccountResources Resources(string accountId) => resources[accountId];
+    public AccountResources Resources(string accountId) => _resources[accountId];
 
     /// <summary>A second inside the window starting at <paramref name="start"/>.</summary>
     public DateTimeOffset TimeIn(DateTimeOffset start) => start.AddSeconds(random.Next((int)Window.TotalSeconds));
@@ -28,7 +28,7 @@ internal sealed class PlanningContext(SimulationOptions options, SimulatedOrgani
     /// <summary>Plans one call; S3 calls happen in the bucket's region, IAM and sign-in in the global one.</summary>
     public PlannedCall Add(DateTimeOffset time, Caller caller, ApiCall api, string region, CallOutcome outcome = CallOutcome.Success, CallTarget? target = null, string? scenario = null, bool? mfaUsed = null)
     {
-        var call = Build(random, resources[caller.AccountId], time, caller, api, region, outcome, target, scenario) with { MfaUsed = mfaUsed };
+        var call = Build(random, _resources[caller.AccountId], time, caller, api, region, outcome, target, scenario) with { MfaUsed = mfaUsed };
         Output.Add(call);
         return call;
     }

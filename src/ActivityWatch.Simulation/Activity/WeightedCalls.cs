@@ -6,29 +6,29 @@ namespace ActivityWatch.Simulation.Activity;
 /// <summary>A principal's habits: the APIs they use and how often, stable for the whole run.</summary>
 internal sealed class WeightedCalls
 {
-    private readonly ApiCall[] calls;
-    private readonly double[] cumulative;
+    private readonly ApiCall[] _calls;
+    private readonly double[] _cumulative;
 
     public WeightedCalls(IEnumerable<(ApiCall Call, double Weight)> weighted)
     {
         var list = weighted.ToList();
-        calls = list.Select(w => w.Call).ToArray();
-        cumulative = new double[list.Count];
+        _calls = list.Select(w => w.Call).ToArray();
+        _cumulative = new double[list.Count];
         var total = 0.0;
         for (var i = 0; i < list.Count; i++)
         {
             total += list[i].Weight;
-            cumulative[i] = total;
+            _cumulative[i] = total;
         }
     }
 
-    public IReadOnlyList<ApiCall> Calls => calls;
+    public IReadOnlyList<ApiCall> Calls => _calls;
 
     public ApiCall Next(SimulationRandom random)
     {
-        var x = random.NextDouble() * cumulative[^1];
-        var index = Array.BinarySearch(cumulative, x);
-        return calls[index < 0 ? Math.Min(~index, calls.Length - 1) : index];
+        var x = random.NextDouble() * _cumulative[^1];
+        var index = Array.BinarySearch(_cumulative, x);
+        return _calls[index < 0 ? Math.Min(~index, _calls.Length - 1) : index];
     }
 
     /// <summary>Picks a stable subset of a pool with skewed weights; writes are ten times rarer.</summary>

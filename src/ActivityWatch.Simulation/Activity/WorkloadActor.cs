@@ -8,8 +8,8 @@ namespace ActivityWatch.Simulation.Activity;
 /// service, and calls the same few APIs at a steady rate (or in its nightly batch window).</summary>
 internal sealed class WorkloadActor(SimulatedWorkload workload, SimulatedUser? assumer) : Actor
 {
-    private Caller? caller;
-    private DateTimeOffset refreshDue = DateTimeOffset.MinValue;
+    private Caller? _caller;
+    private DateTimeOffset _refreshDue = DateTimeOffset.MinValue;
 
     private (WeightedCalls Calls, double PerWindow) Habits { get; } = workload.Archetype switch
     {
@@ -21,7 +21,7 @@ internal sealed class WorkloadActor(SimulatedWorkload workload, SimulatedUser? a
         _ => (new WeightedCalls([(GetObject, 3), (PutObject, 1), (GetRole, 3), (ListAttachedRolePolicies, 2), (GetFunction, 3), (DescribeSecurityGroups, 2), (DescribeTable, 2), (GetQueueAttributes, 1), (DescribeKey, 1), (DescribeLogGroups, 1), (UpdateFunctionCode, 0.5), (GetCallerIdentity, 0.3)]), 0),
     };
 
-    private DateTimeOffset deployUntil = DateTimeOffset.MinValue;
+    private DateTimeOffset _deployUntil = DateTimeOffset.MinValue;
 
     public override void Plan(DateTimeOffset window, PlanningContext context)
     {
@@ -43,7 +43,7 @@ internal sealed class WorkloadActor(SimulatedWorkload workload, SimulatedUser? a
                 for (var i = 0; i < heartbeats; i++)
                 {
                     var target = new CallTarget { Name = instances[i % instances.Count] };
-                    context.Add(window.AddSeconds(random.Next(20)), caller!, UpdateInstanceInformation, workload.Region, target: target);
+                    context.Add(window.AddSeconds(random.Next(20)), _caller!, UpdateInstanceInformation, workload.Region, target: target);
                 }
 
                 break;
@@ -66,14 +66,14 @@ internal sealed class WorkloadActor(SimulatedWorkload workload, SimulatedUser? a
             var target = workload.Archetype == WorkloadArchetype.Deployment && api.IsS3
                 ? new CallTarget { Bucket = context.Organization.Account(workload.Role.AccountId).Buckets.First(b => b.Name.Contains("terraform-state", StringComparison.Ordinal)) }
                 : null;
-            context.Add(context.TimeIn(window), caller!, api, workload.Region, outcome, target);
+            context.Add(context.TimeIn(window), _caller!, api, workload.Region, outcome, target);
         }
     }
 
     // CI deploys a few times per working day (09:00-17:00 UTC), each run a 5-15 minute burst.
     private bool StartOrContinueDeployment(DateTimeOffset window, PlanningContext context)
     {
-        if (window < deployUntil)
+        if (window < _deployUntil)
         {
             return true;
         }
@@ -84,14 +84,14 @@ internal sealed class WorkloadActor(SimulatedWorkload workload, SimulatedUser? a
             return false;
         }
 
-        deployUntil = window.AddMinutes(5 + context.Random.Next(11));
-        refreshDue = DateTimeOffset.MinValue;
+        _deployUntil = window.AddMinutes(5 + context.Random.Next(11));
+        _refreshDue = DateTimeOffset.MinValue;
         return true;
     }
 
     private void EnsureCredentials(DateTimeOffset window, PlanningContext context)
     {
-        if (window < refreshDue && caller is not null)
+        if (window < _refreshDue && _caller is not null)
         {
             return;
         }
@@ -99,9 +99,9 @@ internal sealed class WorkloadActor(SimulatedWorkload workload, SimulatedUser? a
         var random = context.Random;
         var time = window.AddSeconds(random.Next(5));
         var key = random.AwsId("ASIA", 16);
-        refreshDue = window.AddMinutes(55 + random.Next(10));
+        _refreshDue = window.AddMinutes(55 + random.Next(10));
         var role = workload.Role;
-        caller = Callers.Role(role, workload.SessionName, workload.SourceIp, workload.UserAgent, time, key) with
+        _caller = Callers.Role(role, workload.SessionName, workload.SourceIp, workload.UserAgent, time, key) with
         {
             VpcEndpointId = workload.VpcEndpointId,
             InvokedBy = workload.Archetype == WorkloadArchetype.ConfigRecorder ? workload.AssumedBy : null,

@@ -8,7 +8,7 @@ namespace ActivityWatch.Simulation.Estate;
 /// </summary>
 public sealed class EstateSimulator
 {
-    private readonly EstateCast cast;
+    private readonly EstateCast _cast;
 
     public EstateSimulator(EstateOptions options)
     {
@@ -16,7 +16,7 @@ public sealed class EstateSimulator
         if (options.Days <= 0 || options.Rate < 0) throw new ArgumentOutOfRangeException(nameof(options), "Days must be positive and Rate not negative.");
         Options = options;
         Organization = OrganizationFactory.Create(options.Organization);
-        cast = new EstateCast(options, Organization);
+        _cast = new EstateCast(options, Organization);
     }
 
     public EstateOptions Options { get; }
@@ -24,13 +24,13 @@ public sealed class EstateSimulator
     public SimulatedOrganization Organization { get; }
 
     /// <summary>Principals (normalised ARNs) the run has, with their kind, for choosing attack subjects.</summary>
-    internal EstateCast Cast => cast;
+    internal EstateCast Cast => _cast;
 
     /// <summary>All records in time order, lazily.</summary>
-    public IEnumerable<SimulatedRecord> Generate() => new EstateRun(Options, cast).Records();
+    public IEnumerable<SimulatedRecord> Generate() => new EstateRun(Options, _cast).Records();
 
     /// <summary>The given number of each attack kind, on distinct subjects where the estate has enough, at working
     /// hours between <paramref name="from"/> and <paramref name="until"/>, half of them in each variant.</summary>
     public IReadOnlyList<EstateAttack> PlanAttacks(int perKind, DateTimeOffset from, DateTimeOffset until, int seed) =>
-        EstateAttackPlanner.Plan(cast, perKind, from, until, seed);
+        EstateAttackPlanner.Plan(_cast, perKind, from, until, seed);
 }

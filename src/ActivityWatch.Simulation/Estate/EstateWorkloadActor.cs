@@ -6,12 +6,12 @@ namespace ActivityWatch.Simulation.Estate;
 /// (an added role starts the hour after CI created it; a retired one falls silent).</summary>
 internal sealed class EstateWorkloadActor(EstateWorkload workload, EstateCast estate) : Actor
 {
-    private readonly WorkloadActor inner = new(workload.Workload, null);
-    private readonly DateTimeOffset from = estate.Start.AddDays(workload.StartDay).AddHours(workload.Added ? estate.DeployDays[workload.Workload.Role.AccountId].Hour + 1 : 0);
-    private readonly DateTimeOffset until = estate.Start.AddDays(workload.EndDay);
+    private readonly WorkloadActor _inner = new(workload.Workload, null);
+    private readonly DateTimeOffset _from = estate.Start.AddDays(workload.StartDay).AddHours(workload.Added ? estate.DeployDays[workload.Workload.Role.AccountId].Hour + 1 : 0);
+    private readonly DateTimeOffset _until = estate.Start.AddDays(workload.EndDay);
 
     public override void Plan(DateTimeOffset window, PlanningContext context)
     {
-        if (window >= from && window < until) inner.Plan(window, context);
+        if (window >= _from && window < _until) _inner.Plan(window, context);
     }
 }

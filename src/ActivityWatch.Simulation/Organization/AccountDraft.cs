@@ -13,14 +13,14 @@ internal sealed class AccountDraft
         (PersonArchetype.Auditor, "ReadOnlyAccess"),
     ];
 
-    private readonly SimulationRandom random;
-    private readonly List<SimulatedUser> users = [];
-    private readonly List<SimulatedRole> roles = [];
-    private readonly List<SimulatedBucket> buckets = [];
+    private readonly SimulationRandom _random;
+    private readonly List<SimulatedUser> _users = [];
+    private readonly List<SimulatedRole> _roles = [];
+    private readonly List<SimulatedBucket> _buckets = [];
 
     public AccountDraft(string id, int index, IReadOnlyList<string> regions, SimulationRandom random)
     {
-        this.random = random;
+        _random = random;
         Id = id;
         Regions = regions;
         Alias = index switch { 0 => "acme-prod", 1 => "acme-dev", _ => $"acme-{index + 1}" };
@@ -50,37 +50,37 @@ internal sealed class AccountDraft
     public SimulatedRole SsoRoleFor(PersonArchetype archetype)
     {
         var set = PermissionSets.First(p => p.Archetype == archetype).PermissionSet;
-        return roles.First(r => r.Name.StartsWith($"AWSReservedSSO_{set}_", StringComparison.Ordinal));
+        return _roles.First(r => r.Name.StartsWith($"AWSReservedSSO_{set}_", StringComparison.Ordinal));
     }
 
     public SimulatedUser AddUser(string name, bool hasKey, bool hasMfa, bool hasPassword)
     {
-        var user = new SimulatedUser(Id, name, random.AwsId("AIDA", 17), hasKey ? random.AwsId("AKIA", 16) : null, hasMfa, hasPassword);
-        users.Add(user);
+        var user = new SimulatedUser(Id, name, _random.AwsId("AIDA", 17), hasKey ? _random.AwsId("AKIA", 16) : null, hasMfa, hasPassword);
+        _users.Add(user);
         return user;
     }
 
     public SimulatedRole AddRole(string name, string path, SimulatedRolePurpose purpose)
     {
-        var role = new SimulatedRole(Id, name, path, random.AwsId("AROA", 17), purpose);
-        roles.Add(role);
+        var role = new SimulatedRole(Id, name, path, _random.AwsId("AROA", 17), purpose);
+        _roles.Add(role);
         return role;
     }
 
-    public SimulationRandom Random => random;
+    public SimulationRandom Random => _random;
 
     private void AddBucket(string name, string region, bool dataEvents, bool isPublic, IReadOnlyList<string> prefixes) =>
-        buckets.Add(new SimulatedBucket(Id, name, region, dataEvents, isPublic, prefixes));
+        _buckets.Add(new SimulatedBucket(Id, name, region, dataEvents, isPublic, prefixes));
 
     public SimulatedAccount Build() => new(
         Id,
         Alias,
-        random.Hex(64),
+        _random.Hex(64),
         "management-events",
-        $"aws-cloudtrail-logs-{Id}-{random.Hex(8)}",
-        random.Hex(32),
+        $"aws-cloudtrail-logs-{Id}-{_random.Hex(8)}",
+        _random.Hex(32),
         Regions,
-        users,
-        roles,
-        buckets);
+        _users,
+        _roles,
+        _buckets);
 }

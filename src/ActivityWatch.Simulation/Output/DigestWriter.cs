@@ -18,16 +18,16 @@ namespace ActivityWatch.Simulation.Output;
 /// </summary>
 internal sealed class DigestWriter(SimulatedOrganization organization, SimulationRandom random, string outDir)
 {
-    private readonly SortedDictionary<(string Account, string Region), List<LogFileEntry>> hour = new();
-    private readonly Dictionary<(string Account, string Region), Previous> previous = [];
+    private readonly SortedDictionary<(string Account, string Region), List<LogFileEntry>> _hour = new();
+    private readonly Dictionary<(string Account, string Region), Previous> _previous = [];
 
     public void AddLogFile(string account, string region, string key, MemoryStream content, DateTimeOffset oldest, DateTimeOffset newest)
     {
         // The digest holds the SHA-256 of each log file's uncompressed content.
         var hash = Convert.ToHexStringLower(SHA256.HashData(content.GetBuffer().AsSpan(0, (int)content.Length)));
-        if (!hour.TryGetValue((account, region), out var entries))
+        if (!_hour.TryGetValue((account, region), out var entries))
         {
-            hour[(account, region)] = entries = [];
+            _hour[(account, region)] = entries = [];
         }
 
         entries.Add(new LogFileEntry(key, hash, oldest, newest));
@@ -37,12 +37,12 @@ internal sealed class DigestWriter(SimulatedOrganization organization, Simulatio
     public int CloseHour(DateTimeOffset hourStart)
     {
         var written = 0;
-        foreach (var ((accountId, region), entries) in hour)
+        foreach (var ((accountId, region), entries) in _hour)
         {
             var account = organization.Account(accountId);
             var end = hourStart.AddHours(1).AddSeconds(31);
             var key = CloudTrailFileNames.DigestFile(accountId, region, account.TrailName, account.Regions[0], end);
-            previous.TryGetValue((accountId, region), out var last);
+            _previous.TryGetValue((accountId, region), out var last);
             var bytes = Render(account, region, key, end.AddHours(-1), end, entries, last);
             var path = Path.Combine(outDir, key);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -52,7 +52,7 @@ internal sealed class DigestWriter(SimulatedOrganization organization, Simulatio
                 gzip.Write(bytes);
             }
 
-            previous[(accountId, region)] = new Previous(key, Convert.ToHexStringLower(SHA256.HashData(bytes)), random.Hex(512));
+            _previous[(accountId, region)] = new Previous(key, Convert.ToHexStringLower(SHA256.HashData(bytes)), random.Hex(512));
             entries.Clear();
             written++;
         }

@@ -11,15 +11,15 @@ internal sealed class SimulationFileWriter(SimulationOptions options, SimulatedO
 {
     private static readonly UTF8Encoding Utf8 = new(false);
 
-    private readonly SimulationRandom random = new(unchecked(options.Seed * 31337 + 5));
-    private readonly SortedDictionary<(string Account, string Region), List<SimulatedRecord>> window = new();
-    private readonly SortedDictionary<string, StringBuilder> accessLines = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<string, int> scenarioRecords = new(StringComparer.Ordinal);
-    private readonly MemoryStream content = new();
-    private DigestWriter? digests;
-    private int files;
-    private long cloudTrailRecords;
-    private long s3AccessRecords;
+    private readonly SimulationRandom _random = new(unchecked(options.Seed * 31337 + 5));
+    private readonly SortedDictionary<(string Account, string Region), List<SimulatedRecord>> _window = new();
+    private readonly SortedDictionary<string, StringBuilder> _accessLines = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, int> _scenarioRecords = new(StringComparer.Ordinal);
+    private readonly MemoryStream _content = new();
+    private DigestWriter? _digests;
+    private int _files;
+    private long _cloudTrailRecords;
+    private long _s3AccessRecords;
 
     public Task<SimulationSummary> WriteAsync(IEnumerable<SimulatedRecord> records, CancellationToken ct) =>
         Task.Run(() => Write(records, ct), ct);
@@ -27,7 +27,7 @@ internal sealed class SimulationFileWriter(SimulationOptions options, SimulatedO
     private SimulationSummary Write(IEnumerable<SimulatedRecord> records, CancellationToken ct)
     {
         Directory.CreateDirectory(outDir);
-        digests = new DigestWriter(organization, random, outDir);
+        _digests = new DigestWriter(organization, _random, outDir);
         var windowStart = DateTimeOffset.MinValue;
         var hourStart = DateTimeOffset.MinValue;
         foreach (var record in records)
@@ -45,7 +45,7 @@ internal sealed class SimulationFileWriter(SimulationOptions options, SimulatedO
                     // Every hour gets its digest, quiet ones too, so the chain has no gaps.
                     for (var closing = hourStart; hourStart != DateTimeOffset.MinValue && closing < recordHour; closing = closing.AddHours(1))
                     {
-                        files += digests.CloseHour(closing);
+                        _files += _digests.CloseHour(closing);
                     }
 
                     hourStart = recordHour;
@@ -54,27 +54,27 @@ internal sealed class SimulationFileWriter(SimulationOptions options, SimulatedO
 
             if (record.Scenario is { } scenario)
             {
-                scenarioRecords[scenario] = scenarioRecords.GetValueOrDefault(scenario) + 1;
+                _scenarioRecords[scenario] = _scenarioRecords.GetValueOrDefault(scenario) + 1;
             }
 
             if (record.Kind == SimulatedLogKind.CloudTrail)
             {
-                cloudTrailRecords++;
+                _cloudTrailRecords++;
                 var key = (record.Account, record.Region);
-                if (!window.TryGetValue(key, out var list))
+                if (!_window.TryGetValue(key, out var list))
                 {
-                    window[key] = list = [];
+                    _window[key] = list = [];
                 }
 
                 list.Add(record);
             }
             else
             {
-                s3AccessRecords++;
+                _s3AccessRecords++;
                 var bucket = BucketOf(record.Text);
-                if (!accessLines.TryGetValue(bucket, out var lines))
+                if (!_accessLines.TryGetValue(bucket, out var lines))
                 {
-                    accessLines[bucket] = lines = new StringBuilder();
+                    _accessLines[bucket] = lines = new StringBuilder();
                 }
 
                 lines.Append(record.Text).Append('\n');
@@ -83,13 +83,13 @@ internal sealed class SimulationFileWriter(SimulationOptions options, SimulatedO
 
         FlushCloudTrail(windowStart);
         FlushAccessLogs(hourStart);
-        files += digests.CloseHour(hourStart);
-        return new SimulationSummary(files, cloudTrailRecords, s3AccessRecords, new Dictionary<string, int>(scenarioRecords, StringComparer.Ordinal));
+        _files += _digests.CloseHour(hourStart);
+        return new SimulationSummary(_files, _cloudTrailRecords, _s3AccessRecords, new Dictionary<string, int>(_scenarioRecords, StringComparer.Ordinal));
     }
 
     private void FlushCloudTrail(DateTimeOffset windowStart)
     {
-        foreach (var ((account, region), list) in window)
+        foreach (var ((account, region), list) in _window)
         {
             if (list.Count == 0)
             {
@@ -98,44 +98,44 @@ internal sealed class SimulationFileWriter(SimulationOptions options, SimulatedO
 
             // CloudTrail delivers a window's file a few minutes after it closes; the name carries that time.
             var delivered = windowStart.AddMinutes(5);
-            var key = CloudTrailFileNames.LogFile(account, region, delivered, random.Alphanumeric(16));
-            content.SetLength(0);
-            content.Write("{\"Records\":["u8);
+            var key = CloudTrailFileNames.LogFile(account, region, delivered, _random.Alphanumeric(16));
+            _content.SetLength(0);
+            _content.Write("{\"Records\":["u8);
             for (var i = 0; i < list.Count; i++)
             {
                 if (i > 0)
                 {
-                    content.WriteByte((byte)',');
+                    _content.WriteByte((byte)',');
                 }
 
                 var text = list[i].Text;
                 var bytes = Utf8.GetBytes(text);
-                content.Write(bytes);
+                _content.Write(bytes);
             }
 
-            content.Write("]}"u8);
-            WriteGzip(key, content);
-            digests!.AddLogFile(account, region, key, content, list[0].Time, list[^1].Time);
-            files++;
+            _content.Write("]}"u8);
+            WriteGzip(key, _content);
+            _digests!.AddLogFile(account, region, key, _content, list[0].Time, list[^1].Time);
+            _files++;
             list.Clear();
         }
     }
 
     private void FlushAccessLogs(DateTimeOffset hourStart)
     {
-        foreach (var (bucket, lines) in accessLines)
+        foreach (var (bucket, lines) in _accessLines)
         {
             if (lines.Length == 0)
             {
                 continue;
             }
 
-            var delivered = hourStart.AddHours(1).AddSeconds(random.Next(60, 900));
-            var path = Path.Combine(outDir, CloudTrailFileNames.S3AccessLogFile(bucket, delivered, random.UpperHexString(16)));
+            var delivered = hourStart.AddHours(1).AddSeconds(_random.Next(60, 900));
+            var path = Path.Combine(outDir, CloudTrailFileNames.S3AccessLogFile(bucket, delivered, _random.UpperHexString(16)));
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, lines.ToString(), Utf8);
             lines.Clear();
-            files++;
+            _files++;
         }
     }
 

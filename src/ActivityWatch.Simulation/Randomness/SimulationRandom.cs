@@ -10,17 +10,17 @@ internal sealed class SimulationRandom(int seed)
     private const string LowerHex = "0123456789abcdef";
     private const string UpperHex = "0123456789ABCDEF";
 
-    private readonly Random random = new(seed);
+    private readonly Random _random = new(seed);
 
-    public int Next(int maxExclusive) => random.Next(maxExclusive);
+    public int Next(int maxExclusive) => _random.Next(maxExclusive);
 
-    public int Next(int minInclusive, int maxExclusive) => random.Next(minInclusive, maxExclusive);
+    public int Next(int minInclusive, int maxExclusive) => _random.Next(minInclusive, maxExclusive);
 
-    public double NextDouble() => random.NextDouble();
+    public double NextDouble() => _random.NextDouble();
 
-    public bool Chance(double probability) => random.NextDouble() < probability;
+    public bool Chance(double probability) => _random.NextDouble() < probability;
 
-    public T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
+    public T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
 
     /// <summary>Draws a count with the given mean: Knuth for small means, a rounded normal for large
     /// ones (benchmarks ask for thousands per window).</summary>
@@ -33,19 +33,19 @@ internal sealed class SimulationRandom(int seed)
 
         if (mean > 30)
         {
-            var u1 = 1.0 - random.NextDouble();
-            var u2 = random.NextDouble();
+            var u1 = 1.0 - _random.NextDouble();
+            var u2 = _random.NextDouble();
             var normal = Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
             return Math.Max(0, (int)Math.Round(mean + Math.Sqrt(mean) * normal));
         }
 
         var limit = Math.Exp(-mean);
         var count = 0;
-        var product = random.NextDouble();
+        var product = _random.NextDouble();
         while (product > limit)
         {
             count++;
-            product *= random.NextDouble();
+            product *= _random.NextDouble();
         }
 
         return count;
@@ -61,8 +61,8 @@ internal sealed class SimulationRandom(int seed)
             {
                 8 or 13 or 18 or 23 => '-',
                 14 => '4',
-                19 => LowerHex[8 + random.Next(4)],
-                _ => LowerHex[random.Next(16)],
+                19 => LowerHex[8 + _random.Next(4)],
+                _ => LowerHex[_random.Next(16)],
             };
         }
 
@@ -86,7 +86,7 @@ internal sealed class SimulationRandom(int seed)
 
     private string FromAlphabet(string alphabet, int length)
     {
-        return string.Create(length, (alphabet, random), static (span, state) =>
+        return string.Create(length, (alphabet, random: _random), static (span, state) =>
         {
             for (var i = 0; i < span.Length; i++)
             {

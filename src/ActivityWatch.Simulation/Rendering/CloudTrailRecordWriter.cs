@@ -14,22 +14,22 @@ internal sealed class CloudTrailRecordWriter(SimulationRandom random)
     // Relaxed escaping keeps '+' and quotes in user agents and policies readable, as AWS prints them.
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly ArrayBufferWriter<byte> buffer = new(4096);
-    private Utf8JsonWriter? json;
+    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+    private Utf8JsonWriter? _json;
 
     public string Write(PlannedCall call)
     {
-        buffer.ResetWrittenCount();
-        if (json is null)
+        _buffer.ResetWrittenCount();
+        if (_json is null)
         {
-            json = new Utf8JsonWriter(buffer, WriterOptions);
+            _json = new Utf8JsonWriter(_buffer, WriterOptions);
         }
         else
         {
-            json.Reset(buffer);
+            _json.Reset(_buffer);
         }
 
-        var j = json;
+        var j = _json;
         var api = call.Api;
         var caller = call.Caller;
         var context = new RenderContext(call, random);
@@ -83,7 +83,7 @@ internal sealed class CloudTrailRecordWriter(SimulationRandom random)
 
         j.WriteEndObject();
         j.Flush();
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return Encoding.UTF8.GetString(_buffer.WrittenSpan);
     }
 
     private static void WriteError(Utf8JsonWriter j, PlannedCall call, bool isSignIn)

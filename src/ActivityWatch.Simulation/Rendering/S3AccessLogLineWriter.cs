@@ -11,7 +11,7 @@ namespace ActivityWatch.Simulation.Rendering;
 /// referer and user agent in quotes, "-" for anything not applicable.</summary>
 internal sealed class S3AccessLogLineWriter(SimulationRandom random, IReadOnlyDictionary<string, string> canonicalOwnerByAccount)
 {
-    private readonly StringBuilder line = new(640);
+    private readonly StringBuilder _line = new(640);
 
     public string Write(PlannedCall call)
     {
@@ -38,7 +38,7 @@ internal sealed class S3AccessLogLineWriter(SimulationRandom random, IReadOnlyDi
         };
         var totalMs = 4 + random.Next(isObject ? 400 : 60);
 
-        line.Clear();
+        _line.Clear();
         Field(canonicalOwnerByAccount.GetValueOrDefault(bucket.AccountId, "-"));
         Field(bucket.Name);
         Field(Format.S3AccessTime(call.Time));
@@ -65,11 +65,11 @@ internal sealed class S3AccessLogLineWriter(SimulationRandom random, IReadOnlyDi
         Field(caller.UserAgent.Length % 3 == 0 ? "TLSv1.2" : "TLSv1.3");
         Field("-");
         Field("-");
-        line.Append(caller.VpcEndpointId is not null || caller.CallsFromAwsService ? call.Region : "-");
-        return line.ToString();
+        _line.Append(caller.VpcEndpointId is not null || caller.CallsFromAwsService ? call.Region : "-");
+        return _line.ToString();
     }
 
-    private void Field(string value) => line.Append(value).Append(' ');
+    private void Field(string value) => _line.Append(value).Append(' ');
 
     private static string RequestUri(ApiCall api, CallTarget target)
     {
