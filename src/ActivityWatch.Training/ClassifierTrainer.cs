@@ -23,22 +23,26 @@ public sealed class ClassifierTrainer(TrainerSettings settings)
             var key = (rows[i].Principal, DateOnly.FromDateTime(rows[i].Time.UtcDateTime));
             if (!dayMax.TryGetValue(key, out var max) || scores[i] > max) dayMax[key] = scores[i];
         }
-        if (dayMax.Count == 0) return (0, 0);
-        var sorted = dayMax.Values.OrderByDescending(s => s).ToArray();
+        return dayMax.Count == 0 ? (0, 0) : (HighestNotAllowed(dayMax.Values, budget) + 0.01, dayMax.Count);
+    }
+
+    /// <summary>The highest benign principal-day score the budget (alerting principal-days per 1,000) does not allow.</summary>
+    private static float HighestNotAllowed(IEnumerable<float> dayMaxima, double budget)
+    {
+        var sorted = dayMaxima.OrderByDescending(s => s).ToArray();
+        if (sorted.Length == 0) return 0;
         var allowed = (int)Math.Floor(budget * sorted.Length / 1000.0);
-        return (sorted[Math.Min(allowed, sorted.Length - 1)] + 0.01, sorted.Length);
+        return sorted[Math.Min(allowed, sorted.Length - 1)];
     }
 
     private const string ClassKey = "ClassKey";
-
-    private static long DayCount(List<TrainingRow> rows) => rows.Select(r => (r.Principal, DateOnly.FromDateTime(r.Time.UtcDateTime))).Distinct().LongCount();
 
     /// <summary>
     /// Each attack class's threshold on its margin, from held-out estates: above the highest benign
     /// principal-day the budget does not allow, and halfway from there to the lowest attack of the class
     /// that clears it, so a slightly odder benign day elsewhere does not cross it. In the card's class order.
     /// </summary>
-    private static double[] CalibrateClasses(AnomalyModel model, IReadOnlyList<string> all, IReadOnlyList<LabelledRow> calibration, double budget)
+    private static (double[] Thresholds, long PrincipalDays) CalibrateClasses(AnomalyModel model, IReadOnlyList<string> all, IReadOnlyList<LabelledRow> calibration, double budget)
     {
         var attackClasses = model.Classes!;
         var benignDays = new Dictionary<(string, DateOnly), float[]>();
@@ -57,22 +61,14 @@ public sealed class ClassifierTrainer(TrainerSettings settings)
             if (!benignDays.TryGetValue(day, out var max)) benignDays[day] = margins;
             else for (var c = 0; c < margins.Length; c++) max[c] = Math.Max(max[c], margins[c]);
         }
-        var allowed = (int)Math.Floor(budget * benignDays.Count / 1000.0);
-        var thresholds = new double[all.Count];
+        var byClass = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var c = 0; c < attackClasses.Count; c++)
         {
-            var sorted = benignDays.Values.Select(m => m[c]).OrderByDescending(x => x).ToArray();
-            var floor = sorted.Length == 0 ? 0 : sorted[Math.Min(allowed, sorted.Length - 1)];
+            var floor = HighestNotAllowed(benignDays.Values.Select(m => m[c]), budget);
             var caught = attackBest.Values.Where(a => a.Kind == attackClasses[c]).Select(a => a.Margins[c]).Where(m => m > floor).DefaultIfEmpty(floor + 0.02f).Min();
-            thresholds[IndexOfClass(all, attackClasses[c])] = floor + (caught - floor) / 2;
+            byClass[attackClasses[c]] = floor + (caught - floor) / 2;
         }
-        return thresholds;
-    }
-
-    private static int IndexOfClass(IReadOnlyList<string> all, string name)
-    {
-        for (var i = 0; i < all.Count; i++) if (all[i] == name) return i;
-        throw new InvalidOperationException($"No class {name}.");
+        return (all.Select(name => byClass.GetValueOrDefault(name)).ToArray(), benignDays.Count);
     }
 
     private static float DefaultScore(float[] vector)
@@ -190,15 +186,21 @@ public sealed class ClassifierTrainer(TrainerSettings settings)
         var draft = new ModelCard { Features = FeatureNames.All, Algorithm = algorithm, Classes = classes };
         var model = AnomalyModel.FromTransformer(transformer!, draft);
         var benignCalibration = calibration.Where(r => !r.Attack).Select(r => new TrainingRow(r.Principal, r.Time, r.Vector)).ToList();
-        IReadOnlyList<double>? classThresholds = null;
+        double threshold;
+        long principalDays;
         if (model.Classes is not null)
         {
-            classThresholds = CalibrateClasses(model, classes!, calibration, settings.AlertBudgetPerThousandPrincipalDays);
+            // Each class carries its own threshold; the model alerts at 0.
+            (var classThresholds, principalDays) = CalibrateClasses(model, classes!, calibration, settings.AlertBudgetPerThousandPrincipalDays);
             draft = draft with { ClassThresholds = classThresholds };
             model = AnomalyModel.FromTransformer(transformer!, draft);
+            threshold = 0;
         }
-        var scores = benignCalibration.Select(r => model.Score(r.Vector)).ToArray();
-        var (threshold, principalDays) = model.Classes is null ? Calibrate(benignCalibration, scores, settings.AlertBudgetPerThousandPrincipalDays) : (0, DayCount(benignCalibration));
+        else
+        {
+            var scores = benignCalibration.Select(r => model.Score(r.Vector)).ToArray();
+            (threshold, principalDays) = Calibrate(benignCalibration, scores, settings.AlertBudgetPerThousandPrincipalDays);
+        }
         var card = draft with
         {
             ModelVersion = DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'"),

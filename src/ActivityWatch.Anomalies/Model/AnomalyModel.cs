@@ -73,14 +73,17 @@ public sealed class AnomalyModel
     public float[] ClassMargins(ReadOnlySpan<float> features)
     {
         var margins = new float[_classNames.Length];
-        for (var c = 0; c < margins.Length; c++)
-        {
-            var w = _classWeights![c];
-            var sum = _classBias[c];
-            for (var i = 0; i < w.Length && i < features.Length; i++) sum += w[i] * features[i];
-            margins[c] = sum;
-        }
+        for (var c = 0; c < margins.Length; c++) margins[c] = Margin(c, features);
         return margins;
+    }
+
+    /// <summary>Class <paramref name="c"/>'s margin over benign: its log-odds against benign activity.</summary>
+    private float Margin(int c, ReadOnlySpan<float> features)
+    {
+        var w = _classWeights![c];
+        var sum = _classBias[c];
+        for (var i = 0; i < w.Length && i < features.Length; i++) sum += w[i] * features[i];
+        return sum;
     }
 
     public AnomalyModel(ModelCard card, float[] weights, float bias) : this(card, [], new float[FeatureNames.Count])
@@ -204,10 +207,8 @@ public sealed class AnomalyModel
         var top = float.NegativeInfinity;
         for (var c = 0; c < _classWeights!.Length; c++)
         {
-            var w = _classWeights[c];
-            var sum = _classBias[c] - _classThresholds[c];
-            for (var i = 0; i < w.Length && i < features.Length; i++) sum += w[i] * features[i];
-            if (sum > top) { top = sum; best = c; }
+            var above = Margin(c, features) - _classThresholds[c];
+            if (above > top) { top = above; best = c; }
         }
         return top;
     }
@@ -283,7 +284,7 @@ public sealed class AnomalyModel
         var biases = multiclass.GetBiases().ToArray();
         var all = card.Classes ?? throw new InvalidDataException("The attack-class model's card does not list its classes.");
         if (all.Count != count) throw new InvalidDataException($"The attack-class model has {count} classes, its card {all.Count}.");
-        var benign = IndexOf(all, Benign);
+        var benign = all.ToList().IndexOf(Benign);
         if (benign < 0) throw new InvalidDataException("The attack-class model has no benign class.");
         var dense = new float[count][];
         for (var c = 0; c < count; c++)
@@ -305,12 +306,6 @@ public sealed class AnomalyModel
             thresholds.Add(card.ClassThresholds is { } t && t.Count == count ? (float)t[c] : 0);
         }
         return new AnomalyModel(card with { Algorithm = AttackClasses }, classes.ToArray(), classWeights.ToArray(), classBias.ToArray(), thresholds.ToArray());
-    }
-
-    private static int IndexOf(IReadOnlyList<string> list, string value)
-    {
-        for (var i = 0; i < list.Count; i++) if (list[i] == value) return i;
-        return -1;
     }
 
     private static MaximumEntropyModelParameters? FindMulticlass(ITransformer transformer) => transformer switch

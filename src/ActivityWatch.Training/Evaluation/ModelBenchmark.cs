@@ -39,29 +39,26 @@ public static class ModelBenchmark
         output.WriteLine($"training on {set.Records:N0} records ({set.Rows.Count:N0} warm rows): features {featureTime.TotalSeconds:0.0} s, " +
                          $"total {watch.Elapsed.TotalSeconds:0.0} s");
 
-        var model = trained.Model;
-        var scorer = new AnomalyScorer(new ActivityFeaturizer(new ProfileBook()));
-        var anomalies = 0;
-        watch.Restart();
-        foreach (var f in facts)
-        {
-            if (scorer.Score(f, model, model.Card.Threshold).Anomalous) anomalies++;
-        }
-        var seconds = watch.Elapsed.TotalSeconds;
-        output.WriteLine($"scoring {facts.Count:N0} records: {facts.Count / seconds:N0} records/s ({anomalies} anomalies)");
+        Score(facts, trained.Model, "", output);
 
         // The model that ships (what the live scorer loads by default), when the checkout has it.
         var shipped = ModelFiles.Resolve(Path.Combine("ml-models", ModelFiles.ZipName));
         if (!File.Exists(shipped)) return;
         var loaded = ModelFiles.Load(new Microsoft.ML.MLContext(), shipped);
-        scorer = new AnomalyScorer(new ActivityFeaturizer(new ProfileBook()));
-        anomalies = 0;
-        watch.Restart();
+        Score(facts, loaded, $" with the shipped model ({loaded.Card.Algorithm})", output);
+    }
+
+    /// <summary>Every record through a fresh scorer, as the live path scores it: features, model, words for anomalies.</summary>
+    private static void Score(List<ActivityFacts> facts, AnomalyModel model, string which, TextWriter output)
+    {
+        var scorer = new AnomalyScorer(new ActivityFeaturizer(new ProfileBook()));
+        var anomalies = 0;
+        var watch = Stopwatch.StartNew();
         foreach (var f in facts)
         {
-            if (scorer.Score(f, loaded, loaded.Card.Threshold).Anomalous) anomalies++;
+            if (scorer.Score(f, model, model.Card.Threshold).Anomalous) anomalies++;
         }
-        seconds = watch.Elapsed.TotalSeconds;
-        output.WriteLine($"scoring {facts.Count:N0} records with the shipped model ({loaded.Card.Algorithm}): {facts.Count / seconds:N0} records/s ({anomalies} anomalies)");
+        var seconds = watch.Elapsed.TotalSeconds;
+        output.WriteLine($"scoring {facts.Count:N0} records{which}: {facts.Count / seconds:N0} records/s ({anomalies} anomalies)");
     }
 }
